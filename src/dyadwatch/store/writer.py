@@ -1,0 +1,208 @@
+"""The single database writer: classifies inputs, then writes them a batch per transaction.
+
+Every input gets one row in ``inputs`` keyed by (path, position, content hash):
+``coded`` (a new article), ``duplicate`` (same content as a stored article, not
+re-coded) or ``quarantined``. An input whose key is already there is skipped,
+which makes ingest idempotent, and since a batch is one transaction, a run
+killed at any moment resumes where the last committed batch ended.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import duckdb
+
+from ..errors import StoreError
+from ..model import CodedDocument, Document, Problem
+from . import rows
+from .dedup import StoryIndex, content_hash, minhash, signature
+
+InputKey = tuple[str, str, str]
+
+
+@dataclass
+class IngestCounts:
+    coded: int = 0
+    duplicate: int = 0
+    quarantined: int = 0
+    skipped: int = 0  # already in the database (idempotent re-run)
+    events: int = 0  # article_events rows written
+
+    def add(self, other: IngestCounts) -> None:
+        for name in ("coded", "duplicate", "quarantined", "skipped", "events"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def as_dict(self) -> dict[str, int]:
+        return dict(self.__dict__)
+
+
+@dataclass
+class Item:
+    """One input on its way to the database, in input order."""
+
+    path: str
+    position: str
+    status: str  # code | duplicate | quarantined | skip
+    content_hash: str = ""
+    article_id: str | None = None
+    document: Document | None = None
+    coded: CodedDocument | None = None
+    problem: Problem | None = None
+
+    def fail(self, reason: str, kind: str) -> None:
+        """Coding this input failed: it goes to the quarantine."""
+        self.status = "quarantined"
+        self.problem = Problem(self.path, reason, self.position or None, kind)
+
+
+def problem_item(problem: Problem) -> Item:
+    return Item(problem.path, problem.position or "", "quarantined", problem=problem)
+
+
+@dataclass
+class Writer:
+    """Holds what is already stored (keys, hashes, stories) and writes batches."""
+
+    run_id: str
+    keys: set[InputKey] = field(default_factory=set)
+    hashes: dict[str, str] = field(default_factory=dict)  # content hash -> article id (stored or coming)
+    stored: set[str] = field(default_factory=set)  # article ids in the database
+    stories: StoryIndex = field(default_factory=StoryIndex)
+    next_seq: int = 0
+
+    @classmethod
+    def load(cls, con: duckdb.DuckDBPyConnection, run_id: str) -> Writer:
+        w = cls(run_id)
+        w.keys = {tuple(r) for r in con.execute(  # type: ignore[misc]
+            "SELECT path, coalesce(position, ''), coalesce(content_hash, '') FROM inputs").fetchall()}
+        for article_id, chash in con.execute("SELECT article_id, content_hash FROM articles").fetchall():
+            w.hashes[chash] = article_id
+            w.stored.add(article_id)
+        w.stories = StoryIndex.load(con)
+        w.next_seq = con.execute("SELECT coalesce(max(seq) + 1, 0) FROM articles").fetchone()[0]  # type: ignore[index]
+        return w
+
+    def classify(self, doc: Document | Problem) -> Item:
+        """Decide, before any coding, what becomes of one input."""
+        if isinstance(doc, Problem):
+            item = problem_item(doc)
+            return self._once(item)
+        chash = content_hash(doc.title, doc.body)
+        item = Item(doc.path or "", doc.position or "", "code", chash, doc.id, document=doc)
+        item = self._once(item)
+        if item.status == "skip":
+            return item
+        if chash in self.hashes:
+            item.status, item.article_id, item.document = "duplicate", self.hashes[chash], None
+        elif doc.id in self.stored or doc.id in self.hashes.values():
+            item.fail(f"article id {doc.id} already used by a different text", "conflict")
+        else:
+            self.hashes[chash] = doc.id
+        return item
+
+    def _once(self, item: Item) -> Item:
+        key = (item.path, item.position, item.content_hash)
+        if key in self.keys:
+            item.status = "skip"
+        else:
+            self.keys.add(key)
+        return item
+
+    def write(self, con: duckdb.DuckDBPyConnection, items: list[Item]) -> IngestCounts:
+        """Write a batch of classified (and coded) items in one transaction."""
+        counts = IngestCounts()
+        con.execute("BEGIN TRANSACTION")
+        try:
+            touched = self._write_items(con, items, counts)
+            refresh_events(con, touched)
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            con.execute("ROLLBACK")
+            raise StoreError(f"cannot write to the database: {exc}") from None
+        return counts
+
+    def _write_items(self, con: duckdb.DuckDBPyConnection, items: list[Item],
+                     counts: IngestCounts) -> set[str]:
+        touched: set[str] = set()
+        for item in items:
+            if item.status == "skip":
+                counts.skipped += 1
+                continue
+            if item.status == "duplicate" and item.article_id not in self.stored:
+                item.fail("duplicate of an input that could not be coded", "duplicate-of-failed")
+            if item.status == "code" and item.coded is not None:
+                touched |= self._write_article(con, item.coded, item.content_hash)
+                counts.coded += 1
+                counts.events += len(item.coded.events)
+            elif item.status == "duplicate":
+                counts.duplicate += 1
+            else:
+                if item.status == "code":  # nothing came back for it
+                    item.fail("the coder returned no result", "error")
+                self._write_problem(con, item)
+                counts.quarantined += 1
+            con.execute("INSERT INTO inputs VALUES (?, ?, ?, ?, ?, ?)",
+                        [item.path, item.position, item.content_hash, _status(item.status),
+                         item.article_id if item.status != "quarantined" else None, self.run_id])
+        return touched
+
+    def _write_problem(self, con: duckdb.DuckDBPyConnection, item: Item) -> None:
+        p = item.problem
+        assert p is not None
+        con.execute("INSERT INTO quarantine VALUES (?, ?, ?, ?, ?)",
+                    [item.path, item.position, p.reason, p.kind, self.run_id])
+
+    def _write_article(self, con: duckdb.DuckDBPyConnection, cd: CodedDocument, chash: str) -> set[str]:
+        d = cd.document
+        m = minhash(d.title, d.body)
+        story_id, duplicate_of = self.stories.assign(d.id, self.next_seq, m)
+        con.execute(f"INSERT INTO articles {rows.placeholders(rows.ARTICLE_COLUMNS)}",
+                    list(rows.article_row(cd, self.next_seq, chash, story_id, duplicate_of, self.run_id)))
+        self.next_seq += 1
+        self.stored.add(d.id)
+        con.execute("INSERT INTO article_minhash VALUES (?, ?)", [d.id, signature(m)])
+        _insert_many(con, "sentences", rows.sentence_rows(cd))
+        _insert_many(con, "mentions", rows.mention_rows(cd))
+        ev_rows = [rows.event_row(d.id, e) for e in cd.events]
+        if ev_rows:
+            con.executemany(f"INSERT INTO article_events {rows.placeholders(rows.EVENT_COLUMNS)}", ev_rows)
+        return {r[1] for r in ev_rows}
+
+
+def _status(status: str) -> str:
+    return "coded" if status == "code" else status
+
+
+def _insert_many(con: duckdb.DuckDBPyConnection, table: str, values: list[tuple[Any, ...]]) -> None:
+    if values:
+        marks = ", ".join("?" * len(values[0]))
+        con.executemany(f"INSERT INTO {table} VALUES ({marks})", values)
+
+
+_AGGREGATE = """
+INSERT INTO events
+SELECT ae.event_id,
+       any_value(ae.event_date), any_value(ae.source_code), any_value(ae.target_code),
+       arg_min(ae.source_country, a.seq), arg_min(ae.target_country, a.seq),
+       arg_min(ae.source_name, a.seq), arg_min(ae.target_name, a.seq),
+       any_value(ae.cameo_code), left(any_value(ae.cameo_code), 2),
+       arg_min(ae.plover_type, a.seq), arg_min(ae.plover_mode, a.seq),
+       arg_min(ae.goldstein, a.seq), arg_min(ae.quad_class, a.seq),
+       count(*), count(DISTINCT ae.article_id),
+       count(DISTINCT coalesce(a.outlet, a.source, nullif(regexp_extract(a.url, '://([^/]+)', 1), ''), '?')),
+       count(DISTINCT a.story_id), arg_min(ae.article_id, a.seq)
+FROM article_events ae JOIN articles a USING (article_id)
+WHERE ae.event_id IN (SELECT unnest(?::TEXT[]))
+GROUP BY ae.event_id
+"""
+
+
+def refresh_events(con: duckdb.DuckDBPyConnection, event_ids: set[str]) -> None:
+    """Recompute the corpus-level rows of these events from their article_events rows."""
+    if not event_ids:
+        return
+    ids = sorted(event_ids)
+    con.execute("DELETE FROM events WHERE event_id IN (SELECT unnest(?::TEXT[]))", [ids])
+    con.execute(_AGGREGATE, [ids])
