@@ -1,0 +1,29 @@
+"""Opening an event database for reading (analysis, ``relations``, ``serve``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from ..errors import StoreError
+
+REQUIRED_TABLES = ("articles", "article_events", "events")
+
+
+def open_read_only(path: str | Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the database at ``path``, or StoreError with one clear line."""
+    p = Path(path)
+    if not p.is_file():
+        raise StoreError(f"{path}: no such database file (create it with `dyadwatch ingest`)")
+    try:
+        con = duckdb.connect(str(p), read_only=True)
+    except duckdb.Error as exc:
+        raise StoreError(f"{path}: cannot open the database read-only: {exc}") from None
+    tables = {r[0] for r in con.execute(
+        "SELECT table_name FROM information_schema.tables").fetchall()}
+    missing = [t for t in REQUIRED_TABLES if t not in tables]
+    if missing:
+        con.close()
+        raise StoreError(f"{path}: not a dyadwatch event database (no table {', '.join(missing)})")
+    return con
