@@ -68,6 +68,7 @@ def test_unknown_codes() -> None:
     assert ontology.plover("903") is None
     assert ontology.root("0411") == "04"
     assert ontology.root("x") is None
+    assert ontology.root("903") is None
     assert ontology.quad_class("903") is None
     assert ontology.quad_class("") is None
 

@@ -1,7 +1,34 @@
-"""(placeholder: commands of this group are not written yet)"""
+"""dyadwatch eval: score the coder against gold files (PLOVER JSON, PETRARCH XML)."""
 
 from __future__ import annotations
 
+import json
+
 import click
 
-COMMANDS: list[click.Command] = []
+from ..eval import evaluate, format_text
+from ._common import library_errors
+
+
+@click.command("eval")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format.")
+@click.option("--show-errors", type=click.IntRange(min=0), default=0, show_default=True,
+              help="List up to N sentences the coder got wrong, with missing and spurious triples.")
+@library_errors
+def eval_command(gold: tuple[str, ...], fmt: str, show_errors: int) -> None:
+    """Score the coder on GOLD files: event-type accuracy, triple P/R/F1, confusion of types."""
+    report = evaluate(list(gold))
+    if fmt == "json":
+        data = report.to_dict()
+        if not show_errors:
+            data.pop("results")
+        else:
+            data["results"] = data["results"][:show_errors]
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_text(report, show_errors), nl=False)
+
+
+COMMANDS = [eval_command]

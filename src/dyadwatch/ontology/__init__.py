@@ -87,9 +87,9 @@ def all_codes() -> list[CameoCode]:
 
 
 def root(code: str | None) -> str | None:
-    """The two-digit root of a CAMEO event code ("0411" -> "04"), None if not a code."""
+    """The two-digit root of a CAMEO event code ("0411" -> "04"), None if not 01-20."""
     c = _norm(code)
-    if len(c) < 2 or not c[:2].isdigit():
+    if len(c) < 2 or not c[:2].isdigit() or not 1 <= int(c[:2]) <= 20:
         return None
     return c[:2]
 
@@ -100,10 +100,7 @@ def quad_class(code: str | None) -> int | None:
     if r is None:
         return None
     n = int(r)
-    for upper, qc in ((5, 1), (8, 2), (13, 3), (20, 4)):
-        if 1 <= n <= upper:
-            return qc
-    return None
+    return 1 if n <= 5 else 2 if n <= 8 else 3 if n <= 13 else 4
 
 
 def plover(code: str | None) -> tuple[str, str | None] | None:
