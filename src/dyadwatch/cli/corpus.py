@@ -1,7 +1,151 @@
-"""(placeholder: commands of this group are not written yet)"""
+"""dyadwatch ingest / export / stats: corpora into the event database, and out again."""
 
 from __future__ import annotations
 
-import click
+import json
+import sys
+import time
+from types import TracebackType
 
-COMMANDS: list[click.Command] = []
+import click
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from ..distributed import CoderSpec
+from ..model import Problem
+from ..options import Options
+from ..store import IngestCounts, connect
+from ..store.export import FORMATS, LAYOUTS, ExportFilter, export_events
+from ..store.ingest import Ingestor, IngestSettings
+from ..store.stats import stats, stats_text
+from ._common import library_errors, validate_date, warn
+
+_HELP = Options.help()
+
+
+class IngestProgress:
+    """Progress on stderr (inputs, articles/s, events, quarantined), or nothing."""
+
+    def __init__(self, show: bool) -> None:
+        self.progress: Progress | None = None
+        self.started = time.monotonic()
+        if show:
+            self.progress = Progress(
+                SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                console=Console(stderr=True), transient=False,
+            )
+            self.task = self.progress.add_task("starting", total=None)
+
+    def __enter__(self) -> IngestProgress:
+        if self.progress:
+            self.progress.start()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if self.progress:
+            self.progress.stop()
+
+    def update(self, c: IngestCounts) -> None:
+        if self.progress:
+            rate = c.coded / max(time.monotonic() - self.started, 1e-6)
+            self.progress.update(self.task, description=(
+                f"{c.coded} articles ({rate:.1f}/s), {c.events} events, {c.duplicate} duplicates, "
+                f"{c.quarantined} quarantined, {c.skipped} already stored"))
+
+    def print(self, line: str) -> None:
+        if self.progress:
+            self.progress.console.print(line, markup=False, highlight=False)
+        else:
+            warn(line)
+
+
+@click.command("ingest")
+@click.argument("files", nargs=-1, required=True)
+@click.option("--db", "db", required=True, type=click.Path(dir_okay=False),
+              help="DuckDB database file (created if missing).")
+@click.option("--date", callback=validate_date, help=_HELP["date"])
+@click.option("--input-format", type=click.Choice(["auto", "text", "html", "jsonl", "warc"]),
+              default="auto", show_default=True, help="How to read the inputs.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Coding processes on this machine (each loads the NLP pipeline once).")
+@click.option("--scheduler", metavar="ADDRESS|local",
+              help="Code on a Dask cluster: its scheduler address (tcp://host:port), or 'local'.")
+@click.option("--batch", type=click.IntRange(min=1), default=64, show_default=True,
+              help="Inputs per batch; a batch is one transaction (the unit of resumption).")
+@click.option("--no-prefilter", is_flag=True, help="Parse every sentence (slower; for checks).")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar on stderr (default: when stderr is a terminal).")
+@click.option("--coder", "coder_factory", hidden=True,
+              help="module:attr of another coder class (tests and benchmarks).")
+@library_errors
+def ingest_command(files: tuple[str, ...], db: str, date: str | None, input_format: str,
+                   workers: int, scheduler: str | None, batch: int, no_prefilter: bool,
+                   progress: bool | None, coder_factory: str | None) -> None:
+    """Code FILES (directories, globs, text, HTML, JSONL, WARC) into the database --db.
+
+    Re-running the same command adds nothing; after an interruption it resumes.
+    """
+    spec = CoderSpec(Options(date=date, prefilter=not no_prefilter), coder_factory)
+    settings = IngestSettings(batch, workers, scheduler,
+                              None if input_format == "auto" else input_format)
+    con = connect(db)
+    show = sys.stderr.isatty() if progress is None else progress
+    with IngestProgress(show) as bar:
+        ingestor = Ingestor(con, spec, settings, on_problem=_problem_line(bar),
+                            on_progress=bar.update)
+        report = ingestor.run(files)
+    c = report.counts
+    warn(f"run {report.run_id}: {c.coded} coded, {c.duplicate} duplicate, "
+         f"{c.quarantined} quarantined, {c.skipped} already stored, {c.events} events")
+    if report.interrupted:
+        warn(f"interrupted; the batches stored are kept: run the same command again to resume ({db})")
+        sys.exit(130)
+    if c.coded + c.duplicate + c.skipped == 0:
+        raise click.ClickException("nothing could be coded or stored")
+
+
+def _problem_line(bar: IngestProgress):  # type: ignore[no-untyped-def]
+    def hook(problem: Problem) -> None:
+        bar.print(problem.message())
+
+    return hook
+
+
+@click.command("export")
+@click.option("--db", "db", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="DuckDB database file written by ingest.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True)
+@click.option("--layout", type=click.Choice(LAYOUTS), default="gdelt", show_default=True,
+              help="Columns: GDELT-like (gdelt) or POLECAT/PLOVER-like (polecat).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Output file (default: stdout; required for parquet).")
+@click.option("--since", callback=validate_date, help="First event date (YYYY-MM-DD).")
+@click.option("--until", callback=validate_date, help="Last event date (YYYY-MM-DD).")
+@click.option("--dyad", metavar="A-B", help="Source and target countries, e.g. CHN-KOR.")
+@click.option("--actor", metavar="CODE", help="Events with this country as source or target.")
+@click.option("--code", "cameo", metavar="PREFIX", help="CAMEO code or prefix, e.g. 04 or 112.")
+@library_errors
+def export_command(db: str, fmt: str, layout: str, output: str | None, since: str | None,
+                   until: str | None, dyad: str | None, actor: str | None, cameo: str | None) -> None:
+    """Write the events of the database (one row per distinct event) as CSV, JSONL or Parquet."""
+    flt = ExportFilter.build(since=since, until=until, dyad=dyad, actor=actor, code=cameo)
+    con = connect(db, read_only=True)
+    n = export_events(con, flt, fmt, layout, output)
+    warn(f"{n} events written" + (f" to {output}" if output else ""))
+
+
+@click.command("stats")
+@click.option("--db", "db", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="DuckDB database file written by ingest.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@library_errors
+def stats_command(db: str, fmt: str) -> None:
+    """Counts: inputs by status, articles, duplicates, stories, events, quarantine, runs."""
+    con = connect(db, read_only=True)
+    data = stats(con)
+    click.echo(json.dumps(data, indent=2, default=str) if fmt == "json" else stats_text(data))
+
+
+COMMANDS = [ingest_command, export_command, stats_command]

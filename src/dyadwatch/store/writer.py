@@ -9,6 +9,7 @@ killed at any moment resumes where the last committed batch ended.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,6 +70,8 @@ class Writer:
     keys: set[InputKey] = field(default_factory=set)
     hashes: dict[str, str] = field(default_factory=dict)  # content hash -> article id (stored or coming)
     stored: set[str] = field(default_factory=set)  # article ids in the database
+    claimed: set[str] = field(default_factory=set)  # article ids stored or on their way
+    failed: dict[str, Problem] = field(default_factory=dict)  # content hash -> why coding failed
     stories: StoryIndex = field(default_factory=StoryIndex)
     next_seq: int = 0
 
@@ -80,6 +83,7 @@ class Writer:
         for article_id, chash in con.execute("SELECT article_id, content_hash FROM articles").fetchall():
             w.hashes[chash] = article_id
             w.stored.add(article_id)
+        w.claimed = set(w.stored)
         w.stories = StoryIndex.load(con)
         w.next_seq = con.execute("SELECT coalesce(max(seq) + 1, 0) FROM articles").fetchone()[0]  # type: ignore[index]
         return w
@@ -96,10 +100,11 @@ class Writer:
             return item
         if chash in self.hashes:
             item.status, item.article_id, item.document = "duplicate", self.hashes[chash], None
-        elif doc.id in self.stored or doc.id in self.hashes.values():
+        elif doc.id in self.claimed:
             item.fail(f"article id {doc.id} already used by a different text", "conflict")
         else:
             self.hashes[chash] = doc.id
+            self.claimed.add(doc.id)
         return item
 
     def _once(self, item: Item) -> Item:
@@ -110,17 +115,23 @@ class Writer:
             self.keys.add(key)
         return item
 
-    def write(self, con: duckdb.DuckDBPyConnection, items: list[Item]) -> IngestCounts:
+    def write(self, con: duckdb.DuckDBPyConnection, items: list[Item],
+              before_commit: Callable[[], None] | None = None) -> IngestCounts:
         """Write a batch of classified (and coded) items in one transaction."""
         counts = IngestCounts()
         con.execute("BEGIN TRANSACTION")
         try:
             touched = self._write_items(con, items, counts)
             refresh_events(con, touched)
+            if before_commit is not None:
+                before_commit()
             con.execute("COMMIT")
         except duckdb.Error as exc:
             con.execute("ROLLBACK")
             raise StoreError(f"cannot write to the database: {exc}") from None
+        except BaseException:  # Ctrl-C mid-batch: nothing of this batch is kept
+            con.execute("ROLLBACK")
+            raise
         return counts
 
     def _write_items(self, con: duckdb.DuckDBPyConnection, items: list[Item],
@@ -131,7 +142,10 @@ class Writer:
                 counts.skipped += 1
                 continue
             if item.status == "duplicate" and item.article_id not in self.stored:
-                item.fail("duplicate of an input that could not be coded", "duplicate-of-failed")
+                # the same text failed earlier: same outcome as if it were coded again
+                first = self.failed.get(item.content_hash)
+                item.fail(first.reason if first else "duplicate of an input that was not stored",
+                          first.kind if first else "error")
             if item.status == "code" and item.coded is not None:
                 touched |= self._write_article(con, item.coded, item.content_hash)
                 counts.coded += 1
@@ -141,6 +155,8 @@ class Writer:
             else:
                 if item.status == "code":  # nothing came back for it
                     item.fail("the coder returned no result", "error")
+                if item.content_hash and item.problem is not None:
+                    self.failed.setdefault(item.content_hash, item.problem)
                 self._write_problem(con, item)
                 counts.quarantined += 1
             con.execute("INSERT INTO inputs VALUES (?, ?, ?, ?, ?, ?)",
