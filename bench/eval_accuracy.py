@@ -1,0 +1,79 @@
+"""Accuracy of the coder on the development gold data; records the figures in docs/accuracy.md.
+
+    .venv/bin/python bench/eval_accuracy.py [GOLD ...] [--no-write]
+
+Defaults to ../shared/eval/plover_gsr_dev.json (the sibling of the repository). Prints the
+figures of ``dyadwatch eval`` and rewrites the generated section of docs/accuracy.md with
+them, the date and this command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+from dyadwatch.eval import EvalReport, evaluate, format_text
+
+REPO = Path(__file__).resolve().parents[1]
+DEV_GOLD = REPO.parent / "shared" / "eval" / "plover_gsr_dev.json"
+DOC = REPO / "docs" / "accuracy.md"
+START, END = "<!-- eval_accuracy:start -->", "<!-- eval_accuracy:end -->"
+COMMAND = ".venv/bin/python bench/eval_accuracy.py"
+
+
+def section(report: EvalReport, gold: list[Path], seconds: float) -> str:
+    names = ", ".join(f"`{p.name}`" for p in gold)
+    rows = [f"| triples, {level} level | {prf.precision:.3f} | {prf.recall:.3f} | {prf.f1:.3f} |"
+            for level, prf in report.triples.items() if prf.gold or prf.predicted]
+    lines = [
+        START,
+        f"Measured {dt.date.today().isoformat()} on {names} ({report.sentences} sentences, "
+        f"{seconds:.1f} s), with `{COMMAND}`:",
+        "",
+        f"- event-type accuracy: **{report.type_accuracy:.3f}** "
+        f"({report.type_correct}/{report.typed_sentences} sentences)",
+    ]
+    if report.root_accuracy is not None:
+        lines.append(f"- CAMEO-root accuracy: **{report.root_accuracy:.3f}**")
+    lines += ["", "| measure | precision | recall | F1 |", "| --- | --- | --- | --- |", *rows, "",
+              "Full report (per type, confusion):", "", "```", format_text(report).rstrip(), "```",
+              END]
+    return "\n".join(lines)
+
+
+def write_doc(text: str) -> None:
+    doc = DOC.read_text(encoding="utf-8") if DOC.exists() else f"# Accuracy\n\n{START}\n{END}\n"
+    pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.S)
+    if not pattern.search(doc):
+        doc = doc.rstrip() + f"\n\n{START}\n{END}\n"
+    DOC.write_text(pattern.sub(lambda _m: text, doc), encoding="utf-8")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("gold", nargs="*", type=Path, default=[DEV_GOLD])
+    ap.add_argument("--no-write", action="store_true", help="Print only; leave docs/ alone.")
+    args = ap.parse_args()
+    missing = [p for p in args.gold if not p.exists()]
+    if missing:
+        print(f"gold data not found: {', '.join(map(str, missing))}", file=sys.stderr)
+        return 1
+    t0 = time.perf_counter()
+    report = evaluate(args.gold)
+    seconds = time.perf_counter() - t0
+    report.files = [os.path.relpath(p, REPO) for p in args.gold]
+    print(format_text(report), end="")
+    print(f"({seconds:.1f} s)  command: {COMMAND}")
+    if not args.no_write:
+        write_doc(section(report, args.gold, seconds))
+        print(f"figures written to {DOC.relative_to(REPO)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
