@@ -1,0 +1,59 @@
+"""Helpers shared by the readers: stable ids, body layout, reading bytes safely."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import unicodedata
+from pathlib import Path
+
+from ..model import Document, Problem, Span
+from .detect import decode
+from .layout import mark_body, split_units
+
+log = logging.getLogger("dyadwatch.read")
+_SPACE = re.compile(r"\s+")
+
+
+def content_id(body: str) -> str:
+    """Stable id from the text: sha1 of the NFC, whitespace-collapsed body, 16 hex digits."""
+    norm = _SPACE.sub(" ", unicodedata.normalize("NFC", body)).strip()
+    return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:16]
+
+
+def layout_spans(body: str) -> tuple[list[Span], list[Span]]:
+    """(paragraphs, headings-and-furniture) of a body kept as it is (offsets unchanged)."""
+    units = split_units(body)
+    mark_body(units)
+    paragraphs = [(u.start, u.end) for u in units if u.kind == "paragraph"]
+    skipped = [(u.start, u.end) for u in units if u.kind != "paragraph"]
+    return paragraphs, skipped
+
+
+def with_layout(doc: Document) -> Document:
+    """Fill ``paragraphs`` and ``headings`` of a document whose body is not rebuilt."""
+    doc.paragraphs, doc.headings = layout_spans(doc.body)
+    return doc
+
+
+def read_bytes(path: Path) -> bytes | Problem:
+    try:
+        return path.read_bytes()
+    except IsADirectoryError:
+        return Problem(str(path), "is a directory", kind="unreadable")
+    except OSError as exc:
+        return Problem(str(path), f"cannot read file: {exc.strerror or exc}", kind="unreadable")
+
+
+def read_text(path: Path) -> str | Problem:
+    """The file's text, decoded (UTF-8, BOMs, cp1252/latin-1), or the Problem."""
+    data = read_bytes(path)
+    if isinstance(data, Problem):
+        return data
+    decoded = decode(data)
+    if decoded.text is None:
+        return Problem(str(path), decoded.reason or "not text", kind=decoded.kind or "unreadable")
+    if decoded.encoding not in ("utf-8", "utf-8-sig"):
+        log.warning("%s: not UTF-8, decoded as %s", path, decoded.encoding)
+    return decoded.text

@@ -1,0 +1,113 @@
+"""Bytes -> text: BOMs, UTF-8, the Windows/Latin-1 fallback, and binary detection.
+
+``decode(data)`` never raises. It returns the text and the encoding used, or
+``None`` and the reason why the bytes are not text (with the Problem kind).
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_MAGIC = (
+    (b"%PDF", "PDF"),
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"\x1f\x8b", "gzip data"),
+    (b"\x7fELF", "executable"),
+)
+# control characters that do not occur in text (tab, newlines and form feed do)
+_CONTROL = {chr(c) for c in range(32) if chr(c) not in "\t\n\r\f\v"} | {"\x7f"}
+_SAMPLE = 64 * 1024
+
+
+@dataclass
+class Decoded:
+    text: str | None
+    encoding: str | None = None
+    reason: str | None = None  # why text is None
+    kind: str | None = None  # Problem kind when text is None
+
+    @property
+    def ok(self) -> bool:
+        return self.text is not None
+
+
+def _looks_like_text(text: str) -> bool:
+    sample = text[:_SAMPLE]
+    if not sample:
+        return True
+    bad = sum(1 for ch in sample if ch in _CONTROL)
+    return bad <= max(1, len(sample) // 200)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a BOM shows NUL bytes in every other position."""
+    sample = data[: _SAMPLE - (_SAMPLE % 2)]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    half = len(sample) // 2
+    if odd.count(0) > 0.6 * half and even.count(0) < 0.1 * half:
+        return "utf-16-le"
+    if even.count(0) > 0.6 * half and odd.count(0) < 0.1 * half:
+        return "utf-16-be"
+    return None
+
+
+def _binary(reason: str) -> Decoded:
+    return Decoded(None, reason=reason, kind="binary")
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode bytes that should hold text; say why when they do not."""
+    if not data.strip():
+        return Decoded(None, reason="empty file", kind="empty")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _strict(data, encoding, "bytes are not valid " + encoding.upper())
+    for magic, name in _MAGIC:
+        if data.startswith(magic):
+            return _binary(f"binary file ({name}), not text")
+    if b"\x00" in data[:_SAMPLE]:
+        encoding = _utf16_without_bom(data)
+        if encoding:
+            return _strict(data, encoding, "binary file (NUL bytes), not text")
+        return _binary("binary file (NUL bytes), not text")
+    try:
+        text = data.decode("utf-8")
+        encoding = "utf-8"
+    except UnicodeDecodeError:
+        text, encoding = _single_byte(data)
+    if not _looks_like_text(text):
+        return _binary("binary file (control characters), not text")
+    return Decoded(text.replace("\r\n", "\n").replace("\r", "\n"), encoding)
+
+
+def _strict(data: bytes, encoding: str, reason: str) -> Decoded:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return Decoded(None, reason=reason, kind="encoding")
+    if not text.strip():
+        return Decoded(None, reason="empty file", kind="empty")
+    if not _looks_like_text(text):
+        return _binary("binary file (control characters), not text")
+    return Decoded(text.replace("\r\n", "\n").replace("\r", "\n"), encoding)
+
+
+def _single_byte(data: bytes) -> tuple[str, str]:
+    """Windows-1252 where every byte is defined in it, else ISO-8859-1 (never fails)."""
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"

@@ -1,0 +1,63 @@
+"""HTML pages: main text and metadata with trafilatura."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from ..model import Document, Problem
+from .common import content_id, layout_spans, read_text
+from .layout import ends_sentence, words
+
+MIN_PROSE_WORDS = 8  # a page is an article when one paragraph is a sentence this long
+
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # its own warnings are not ours
+
+
+def _extract(html: str, url: str | None) -> dict[str, Any] | None:
+    import trafilatura  # slow import: only when an HTML page is read
+
+    try:
+        result = trafilatura.bare_extraction(html, url=url, with_metadata=True,
+                                             include_comments=False, include_tables=False)
+    except Exception:  # trafilatura/lxml fail in many ways on broken markup
+        return None
+    if result is None:
+        return None
+    data: dict[str, Any] = result if isinstance(result, dict) else result.as_dict()
+    return data
+
+
+def _authors(value: str | None) -> list[str]:
+    if not value:
+        return []
+    return [a.strip() for a in value.replace(" and ", ";").split(";") if a.strip()]
+
+
+def parse_html(html: str, path: str, url: str | None = None,
+               position: str | None = None) -> Document | Problem:
+    """One page -> Document (paragraphs as trafilatura gives them), or Problem "no article"."""
+    data = _extract(html, url)
+    text = (data or {}).get("text") or ""
+    title = (data or {}).get("title") or None
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if title and lines and lines[0] == title.strip():
+        lines = lines[1:]  # trafilatura repeats the <h1> headline as the first line
+    if data is None or not any(ends_sentence(x) and len(words(x)) >= MIN_PROSE_WORDS for x in lines):
+        return Problem(path, "no article text found", position=position, kind="no-article")
+    body = "\n\n".join(lines)
+    paragraphs, headings = layout_spans(body)
+    return Document(
+        id=content_id(body), body=body, title=title, outlet=data.get("sitename") or None,
+        authors=_authors(data.get("author")), date=data.get("date") or None,
+        url=data.get("url") or url, path=path, position=position, format="html",
+        paragraphs=paragraphs, headings=headings,
+    )
+
+
+def read_html_file(path: Path) -> Document | Problem:
+    html = read_text(path)
+    if isinstance(html, Problem):
+        return html
+    return parse_html(html, str(path))

@@ -1,0 +1,84 @@
+"""WARC archives (.warc, .warc.gz): every HTML response record is one page.
+
+Each HTML response record becomes a Document through the HTML reader, with the
+record's ``WARC-Target-URI`` as url, its ``WARC-Record-ID`` (without the
+``<urn:uuid:...>`` wrapper) as id, and position ``offset N`` (byte offset of the
+record in the file). The date is the page's own publication date when its
+metadata has one, else the capture date ``WARC-Date``. Records that are not
+HTML responses (requests, metadata, images, scripts) are not articles and are
+passed over; an HTML page without an article is a Problem at its offset.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..model import Document, Problem
+from .detect import decode
+from .html import parse_html
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.IGNORECASE)
+_RECORD_ID = re.compile(r"^<?(?:urn:uuid:)?([^>]+)>?$")
+
+
+def _page_text(payload: bytes, content_type: str) -> str | None:
+    m = _CHARSET.search(content_type)
+    if m:
+        try:
+            return payload.decode(m.group(1))
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode(payload).text
+
+
+def _record_document(record, path: str, offset: int) -> Document | Problem | None:  # type: ignore[no-untyped-def]
+    """The Document of one response record, None when the record is not an HTML page."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    content_type = record.http_headers.get_header("Content-Type") or ""
+    if not content_type.lower().startswith(_HTML_TYPES):
+        return None
+    position = f"offset {offset}"
+    payload = record.content_stream().read()
+    html = _page_text(payload, content_type)
+    if html is None or not html.strip():
+        return Problem(path, "HTML record has no text", position=position, kind="no-article")
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    found = parse_html(html, path, url=url, position=position)
+    if isinstance(found, Document):
+        record_id = record.rec_headers.get_header("WARC-Record-ID") or ""
+        m = _RECORD_ID.match(record_id.strip())
+        if m:
+            found.id = m.group(1)
+        warc_date = record.rec_headers.get_header("WARC-Date") or ""
+        found.date = found.date or (warc_date[:10] or None)
+        found.format = "warc"
+    return found
+
+
+def read_warc_file(path: Path) -> Iterator[Document | Problem]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    name = str(path)
+    pages = 0
+    try:
+        with path.open("rb") as fh:
+            records = ArchiveIterator(fh)
+            for record in records:
+                found = _record_document(record, name, records.get_record_offset())
+                if found is not None:
+                    pages += 1
+                    yield found
+    except ArchiveLoadFailed as exc:
+        yield Problem(name, f"not a valid WARC file: {str(exc).splitlines()[0]}", kind="malformed")
+        return
+    except (OSError, EOFError, ValueError) as exc:
+        yield Problem(name, f"cannot read WARC file: {getattr(exc, 'strerror', None) or exc}",
+                      kind="unreadable")
+        return
+    if pages == 0:
+        yield Problem(name, "no HTML response record in the WARC file", kind="no-article")
