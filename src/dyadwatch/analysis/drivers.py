@@ -79,3 +79,12 @@ def dyad_report(con: duckdb.DuckDBPyConnection, a: str, b: str, freq: str = "mon
     cps = dyad_change_points(con, a.upper(), b.upper(), both, freq, metric=metric, **kwargs)
     return {"a": a.upper(), "b": b.upper(), "freq": freq, "metric": metric,
             "series": both, "a_to_b": ab, "b_to_a": ba, "change_points": cps}
+
+
+def report_to_dict(report: dict[str, Any]) -> dict[str, Any]:
+    """A ``dyad_report`` as JSON-ready data (``relations --format json`` and the web API)."""
+    out = {k: report[k] for k in ("a", "b", "freq", "metric")}
+    for key in ("series", "a_to_b", "b_to_a"):
+        out[key] = [pt.to_dict() for pt in report[key]]
+    out["change_points"] = [cp.to_dict() for cp in report["change_points"]]
+    return out

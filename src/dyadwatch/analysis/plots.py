@@ -10,7 +10,9 @@ plotly package (``plotly_js()``).
 from __future__ import annotations
 
 import functools
+import json
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 from .changepoints import ChangePoint
@@ -52,6 +54,11 @@ def _figure(series: list[SeriesPoint], cps: list[ChangePoint], title: str):  # -
     fig.update_layout(barmode="relative", title=title, height=560, margin={"t": 70, "l": 50, "r": 20},
                       legend={"orientation": "h", "y": -0.08})
     return fig
+
+
+def figure_spec(series: list[SeriesPoint], cps: list[ChangePoint], title: str) -> dict[str, Any]:
+    """The chart as plotly JSON (``data``, ``layout``) for ``Plotly.newPlot`` in the page."""
+    return json.loads(_figure(series, cps, title).to_json())
 
 
 def html_fragment(series: list[SeriesPoint], cps: list[ChangePoint], title: str,

@@ -14,6 +14,7 @@ from rich.table import Table
 
 from ..analysis import dyad_report, open_read_only
 from ..analysis.changepoints import DEFAULT_PENALTY, METRICS, ChangePoint
+from ..analysis.drivers import report_to_dict
 from ..analysis.timeseries import FREQS, check_code, known_codes
 from ..errors import InputError
 from ._common import library_errors, validate_date
@@ -77,15 +78,6 @@ def _csv(report: dict[str, Any]) -> str:
     return buf.getvalue()
 
 
-def report_json(report: dict[str, Any]) -> dict[str, Any]:
-    """The report as JSON-ready data (also the shape of the web API)."""
-    out = {k: report[k] for k in ("a", "b", "freq", "metric")}
-    for key in ("series", "a_to_b", "b_to_a"):
-        out[key] = [pt.to_dict() for pt in report[key]]
-    out["change_points"] = [cp.to_dict() for cp in report["change_points"]]
-    return out
-
-
 def _check_known(con: Any, codes: list[str]) -> None:
     known = known_codes(con)
     unknown = [c for c in codes if c not in known]
@@ -122,7 +114,7 @@ def relations_command(a: str, b: str, db: str, freq: str, since: str | None, unt
     finally:
         con.close()
     if fmt == "json":
-        click.echo(json.dumps(report_json(report), ensure_ascii=False, indent=1))
+        click.echo(json.dumps(report_to_dict(report), ensure_ascii=False, indent=1))
     elif fmt == "csv":
         click.echo(_csv(report), nl=False)
         click.echo(_change_text(report["change_points"], metric), err=True)

@@ -1,0 +1,86 @@
+"""JSON API: the data behind every page (described at /openapi.json)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query
+
+from ..analysis.changepoints import METRICS
+from ..analysis.drivers import dyad_report, report_to_dict
+from . import queries
+from .db import Database
+from .network import layout
+from .params import (
+    CODE,
+    OPT_DATE,
+    event_filter,
+    freq_param,
+    get_db,
+    known_dyad,
+    parse_date,
+    parse_dyad,
+)
+from .queries import EventFilter
+
+router = APIRouter(prefix="/api", tags=["api"])
+_METRIC = "^(" + "|".join(METRICS) + ")$"
+
+
+@router.get("/events", summary="Events, filtered and paginated (newest first)")
+def api_events(f: EventFilter = Depends(event_filter), db: Database = Depends(get_db)) -> dict[str, Any]:
+    """Event records with the fields of `dyadwatch code --format jsonl`, plus `event_id`,
+    `num_articles` (articles reporting the same happening) and the article `title`."""
+    total, events = queries.list_events(db, f)
+    return {"total": total, "page": f.page, "per_page": f.per_page, "events": events}
+
+
+@router.get("/articles/{article_id}", summary="One article with its events and their evidence")
+def api_article(article_id: str = Path(max_length=300), db: Database = Depends(get_db)) -> dict[str, Any]:
+    art = queries.get_article(db, article_id)
+    if art is None:
+        raise HTTPException(status_code=404, detail=f"no article {article_id!r}")
+    return art
+
+
+def relations_data(db: Database, a: str, b: str, freq: str, since: str, until: str,
+                   metric: str) -> dict[str, Any]:
+    a, b = known_dyad(db, a.upper(), b.upper())
+    report = db.run(dyad_report, a, b, freq, parse_date("since", since), parse_date("until", until),
+                    metric=metric)
+    return report_to_dict(report)
+
+
+@router.get("/relations", summary="Dyad time series (both directions) and change points")
+def api_relations(a: str = Query(pattern=CODE, description="Country code, e.g. CHN"),
+                  b: str = Query(pattern=CODE, description="Country code, e.g. KOR"),
+                  freq: str = Depends(freq_param),
+                  since: str = Query("", pattern=OPT_DATE), until: str = Query("", pattern=OPT_DATE),
+                  metric: str = Query("goldstein_mean", pattern=_METRIC),
+                  db: Database = Depends(get_db)) -> dict[str, Any]:
+    """Per period: event counts by QuadClass, Goldstein sum and mean, conflict share and
+    balance, for both directions together (`series`) and each direction; the change points
+    of `metric` with the events that drove each one (see docs/analysis.md)."""
+    return relations_data(db, a, b, freq, since, until, metric)
+
+
+@router.get("/dyads/{pair}/series", summary="Same as /api/relations, the dyad in the path (CHN-KOR)")
+def api_dyad_series(pair: str = Path(max_length=40), freq: str = Depends(freq_param),
+                    since: str = Query("", pattern=OPT_DATE), until: str = Query("", pattern=OPT_DATE),
+                    metric: str = Query("goldstein_mean", pattern=_METRIC),
+                    db: Database = Depends(get_db)) -> dict[str, Any]:
+    a, b = parse_dyad("pair", pair)
+    return relations_data(db, a, b, freq, since, until, metric)
+
+
+@router.get("/network", summary="The most active dyads in a date range, as a graph")
+def api_network(since: str = Query("", pattern=OPT_DATE), until: str = Query("", pattern=OPT_DATE),
+                limit: int = Query(30, ge=1, le=200, description="Number of dyads (edges)."),
+                db: Database = Depends(get_db)) -> dict[str, Any]:
+    dyads = queries.top_dyads(db, parse_date("since", since), parse_date("until", until), limit)
+    return layout(dyads)
+
+
+@router.get("/overview", summary="Counts, top dyads, event types and recent articles")
+def api_overview(db: Database = Depends(get_db)) -> dict[str, Any]:
+    return queries.overview(db)

@@ -1,0 +1,80 @@
+"""Request parameters shared by the pages and the API, validated before any query runs.
+
+Empty form fields (``?actor=&q=``) mean "no filter"; anything else malformed is a 422
+with a message naming the parameter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from fastapi import HTTPException, Query, Request
+
+from ..analysis.timeseries import FREQS
+from .db import Database
+from .queries import EventFilter, known_code
+
+CODE = r"^[A-Za-z][A-Za-z0-9]{1,14}$"
+_OPT_CODE = r"^([A-Za-z][A-Za-z0-9]{1,14})?$"
+_OPT_DYAD = r"^([A-Za-z][A-Za-z0-9]{1,14}-[A-Za-z][A-Za-z0-9]{1,14})?$"
+OPT_DATE = r"^(\d{4}-\d{2}-\d{2})?$"
+MAX_PER_PAGE = 200
+MAX_PAGE = 10_000
+
+
+def bad(name: str, message: str) -> HTTPException:
+    return HTTPException(status_code=422, detail=f"{name}: {message}")
+
+
+def parse_date(name: str, value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise bad(name, f"not a valid date: {value!r} (YYYY-MM-DD)") from None
+
+
+def parse_dyad(name: str, value: str) -> tuple[str, str]:
+    a, sep, b = value.partition("-")
+    if not sep or not a or not b:
+        raise bad(name, f"expected two codes like CHN-KOR, got {value!r}")
+    if not (re.match(CODE, a) and re.match(CODE, b)):
+        raise bad(name, f"expected two codes like CHN-KOR, got {value!r}")
+    return a.upper(), b.upper()
+
+
+def event_filter(
+    actor: str = Query("", pattern=_OPT_CODE, description="Actor code prefix or country (CHN, KORGOV)."),
+    dyad: str = Query("", pattern=_OPT_DYAD, description="Two country codes, either direction: CHN-KOR."),
+    cameo: str = Query("", pattern=r"^\d{0,4}$", description="CAMEO code prefix (04, 057)."),
+    plover: str = Query("", pattern=r"^[A-Za-z_-]{0,30}$", description="PLOVER event type (AGREE)."),
+    since: str = Query("", pattern=OPT_DATE, description="First event date, YYYY-MM-DD."),
+    until: str = Query("", pattern=OPT_DATE, description="Last event date, YYYY-MM-DD."),
+    q: str = Query("", max_length=200, description="Words in the sentence, actor text or title."),
+    page: int = Query(1, ge=1, le=MAX_PAGE),
+    per_page: int = Query(50, ge=1, le=MAX_PER_PAGE),
+) -> EventFilter:
+    return EventFilter(
+        actor=actor.upper() or None, dyad=parse_dyad("dyad", dyad) if dyad else None,
+        cameo=cameo or None, plover=plover.upper() or None, since=parse_date("since", since),
+        until=parse_date("until", until), q=q.strip() or None, page=page, per_page=per_page,
+    )
+
+
+def freq_param(freq: str = Query("month", pattern="^(" + "|".join(FREQS) + ")$",
+                                 description="Period: day, week or month.")) -> str:
+    return freq
+
+
+def get_db(request: Request) -> Database:
+    return request.app.state.db
+
+
+def known_dyad(db: Database, a: str, b: str) -> tuple[str, str]:
+    """404 unless both codes occur in the events."""
+    unknown = [c for c in (a, b) if not known_code(db, c)]
+    if unknown:
+        raise HTTPException(status_code=404, detail=f"no event has {', '.join(unknown)} as source or target country")
+    return a, b
