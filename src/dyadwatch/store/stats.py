@@ -61,3 +61,19 @@ def stats_text(data: dict[str, Any]) -> str:
                      f"{r['skipped']} already stored")
     lines.append(f"schema        version {data['schema_version']}")
     return "\n".join(lines)
+
+
+# Tables whose contents define the database; runs and run ids differ between runs by nature.
+CONTENT_TABLES = ("articles", "sentences", "mentions", "article_events", "events", "quarantine",
+                  "inputs", "article_minhash")
+
+
+def table_contents(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[Any, ...]]]:
+    """Every content table's rows, sorted, without run ids: equal databases give equal dicts."""
+    out = {}
+    for table in CONTENT_TABLES:
+        cols = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall() if r[0] != "run_id"]
+        out[table] = sorted(
+            con.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall(), key=repr
+        )
+    return out

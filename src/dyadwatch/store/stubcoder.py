@@ -58,3 +58,38 @@ def _event(article_id: str, sentence: Sentence, m: re.Match[str], date: str | No
         trigger_text=m.group(2), source_country=m.group(1), target_country=m.group(3),
         evidence=[Evidence(sentence.index, sentence.text, trig, src, tgt)],
     )
+
+
+_COUNTRIES = ("CHN", "KOR", "USA", "JPN", "PRK", "RUS", "UKR", "FRA", "DEU", "IND")
+_FILLER = (
+    "Officials declined to comment further on the matter",
+    "The statement was published on the ministry website late in the evening",
+    "Analysts said the move reflected growing tension in the region",
+    "Markets showed little reaction to the news during the trading session",
+    "Diplomats from several countries were expected to meet again next week",
+)
+
+
+def synthetic_texts(n: int, seed: int = 0) -> list[str]:
+    """``n`` article texts the stub coder codes: some exact and some near duplicates.
+
+    Every 5th text repeats an earlier one word for word, every 7th is an earlier
+    one with a sentence added (a near duplicate); "" (an empty input) every 11th.
+    """
+    import random
+
+    rng = random.Random(seed)
+    texts: list[str] = []
+    for i in range(n):
+        if i and i % 11 == 0:
+            texts.append("")
+        elif i and i % 5 == 0:
+            texts.append(texts[rng.randrange(i)] or "USA meets JPN.")
+        elif i and i % 7 == 0:
+            texts.append((texts[rng.randrange(i)] or "USA meets JPN.") + " An update followed.")
+        else:
+            a, b = rng.sample(_COUNTRIES, 2)
+            verb = rng.choice(sorted(_CODES))
+            filler = ". ".join(rng.sample(_FILLER, 3))
+            texts.append(f"{a} {verb} {b} over story {i}. {filler}. Report number {i} ends here.")
+    return texts

@@ -1,0 +1,82 @@
+"""Ingest survives SIGKILL: the re-run ends with exactly the database an uninterrupted run gives."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from dyadwatch.cli import cli
+from dyadwatch.store import connect
+from dyadwatch.store.ingest import PAUSE_AFTER, PAUSE_BEFORE_COMMIT
+from dyadwatch.store.stats import table_contents
+from dyadwatch.store.stubcoder import synthetic_texts
+
+DYADWATCH = str(Path(sys.executable).parent / "dyadwatch")
+
+
+def _args(files, db):
+    return ["ingest", *files, "--db", str(db), "--date", "2025-02-03", "--batch", "4",
+            "--coder", "dyadwatch.store.stubcoder:StubCoder"]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    d = tmp_path_factory.mktemp("corpus")
+    files = []
+    for i, text in enumerate(synthetic_texts(30, seed=3)):
+        (d / f"a{i:03d}.txt").write_text(text, encoding="utf-8")
+        files.append(str(d / f"a{i:03d}.txt"))
+    return files
+
+
+@pytest.fixture(scope="module")
+def reference(corpus, tmp_path_factory):
+    from click.testing import CliRunner
+
+    db = tmp_path_factory.mktemp("ref") / "ref.duckdb"
+    result = CliRunner().invoke(cli, _args(corpus, db))
+    assert result.exit_code == 0, result.output
+    con = connect(db, read_only=True)
+    yield table_contents(con)
+    con.close()
+
+
+def _kill_when_paused(args, variable, batch):
+    env = {**os.environ, variable: str(batch)}
+    proc = subprocess.Popen([DYADWATCH, *args], env=env, stderr=subprocess.PIPE, text=True)
+    watchdog = threading.Timer(60, proc.kill)
+    watchdog.start()
+    try:
+        for line in proc.stderr:  # type: ignore[union-attr]
+            if line.startswith("paused:"):
+                proc.send_signal(signal.SIGKILL)
+                break
+        proc.wait()
+    finally:
+        watchdog.cancel()
+    assert proc.returncode == -signal.SIGKILL
+
+
+@pytest.mark.parametrize(("variable", "batch", "stored"), [
+    (PAUSE_AFTER, 2, 8),  # killed between batches: 2 batches of 4 inputs committed
+    (PAUSE_BEFORE_COMMIT, 3, 8),  # killed inside batch 3's transaction: it is lost
+])
+def test_sigkill_then_rerun_equals_uninterrupted_run(corpus, reference, tmp_path, runner,
+                                                     variable, batch, stored):
+    db = tmp_path / "killed.duckdb"
+    _kill_when_paused(_args(corpus, db), variable, batch)
+    con = connect(db)
+    assert con.execute("SELECT count(*) FROM inputs").fetchone() == (stored,)
+    assert con.execute("SELECT status FROM runs").fetchall() == [("running",)]
+    con.close()
+    result = runner.invoke(cli, _args(corpus, db))
+    assert result.exit_code == 0, result.output
+    assert f"{stored} already stored" in result.stderr
+    con = connect(db, read_only=True)
+    assert table_contents(con) == reference

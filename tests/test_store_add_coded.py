@@ -1,0 +1,78 @@
+"""Store: add_coded() with hand-made coded documents (no NLP model)."""
+
+from __future__ import annotations
+
+from dyadwatch.model import Document
+from dyadwatch.options import Options
+from dyadwatch.store import add_coded, connect
+from dyadwatch.store.stats import stats
+from dyadwatch.store.stubcoder import StubCoder
+
+WIRE = (
+    "CHN accuses KOR of violating its airspace near the disputed islands on Monday morning. "
+    "The foreign ministry spokesman told reporters in Beijing that the incursion was a serious "
+    "provocation and demanded an explanation from Seoul within days, while officials in Seoul "
+    "said the aircraft had stayed in international airspace throughout the whole exercise."
+)
+
+
+def coded(doc_id: str, body: str, outlet: str | None = None, n: int = 1, date: str = "2025-05-05"):
+    doc = Document(id=doc_id, body=body, outlet=outlet, path="feed.jsonl", position=f"line {n}",
+                   date=date)
+    return StubCoder(Options()).code(doc)
+
+
+def test_articles_evidence_and_aggregated_events():
+    con = connect()
+    docs = [
+        coded("a1", WIRE, "Xinhua", 1),
+        coded("a2", WIRE + " An update followed.", "Yonhap", 2),  # near duplicate: same story
+        coded("a3", "USA meets JPN in Tokyo. Later CHN accuses KOR again.", "AP", 3),
+    ]
+    counts = add_coded(con, docs, "r1")
+    assert (counts.coded, counts.duplicate, counts.quarantined, counts.events) == (3, 0, 0, 4)
+    stories = dict(con.execute("SELECT article_id, story_id FROM articles").fetchall())
+    assert stories == {"a1": "a1", "a2": "a1", "a3": "a3"}
+    ev = con.execute(
+        "SELECT num_mentions, num_articles, num_sources, num_stories, first_article_id, root_code "
+        "FROM events WHERE source_country = 'CHN' AND target_country = 'KOR'"
+    ).fetchall()
+    assert ev == [(3, 3, 3, 2, "a1", "11")]
+    row = con.execute(
+        "SELECT sentence, trigger_text, trigger_start, trigger_end, source_start, target_end "
+        "FROM article_events WHERE article_id = 'a1'"
+    ).fetchone()
+    sentence, trigger, t0, t1, s0, e1 = row
+    assert trigger == "accuses" and WIRE[t0:t1] == "accuses" and WIRE[s0:e1] == "CHN accuses KOR"
+    assert sentence.startswith("CHN accuses KOR")
+    assert con.execute("SELECT n_sentences FROM articles WHERE article_id = 'a3'").fetchone() == (2,)
+
+
+def test_exact_duplicate_is_an_input_not_an_article_and_rerun_adds_nothing():
+    con = connect()
+    first = [coded("a1", WIRE, "Xinhua", 1)]
+    add_coded(con, first, "r1")
+    again = coded("a1", "  chn ACCUSES kor of violating its airspace" + WIRE[41:], "Other", 7)
+    counts = add_coded(con, [again], "r2")
+    assert (counts.coded, counts.duplicate) == (0, 1)
+    assert add_coded(con, first + [again], "r3").skipped == 2
+    s = stats(con)
+    assert (s["inputs"], s["articles"], s["duplicates"], s["events"]) == (2, 1, 1, 1)
+    assert s["inputs"] == s["articles"] + s["duplicates"] + s["quarantined"]
+    assert con.execute("SELECT num_mentions FROM events").fetchall() == [(1,)]
+
+
+def test_same_id_different_text_is_quarantined_as_conflict():
+    con = connect()
+    add_coded(con, [coded("a1", WIRE, n=1)], "r1")
+    counts = add_coded(con, [coded("a1", "USA meets JPN.", n=2)], "r1")
+    assert counts.quarantined == 1
+    assert con.execute("SELECT kind FROM quarantine").fetchall() == [("conflict",)]
+
+
+def test_events_are_split_by_date_and_code():
+    con = connect()
+    add_coded(con, [coded("a1", "CHN accuses KOR.", n=1, date="2025-01-01"),
+                    coded("a2", "Later CHN accuses KOR again.", n=2, date="2025-01-02"),
+                    coded("a3", "CHN threatens KOR.", n=3, date="2025-01-02")], "r1")
+    assert con.execute("SELECT count(*), sum(num_mentions) FROM events").fetchone() == (3, 3)
