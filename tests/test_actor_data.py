@@ -132,8 +132,7 @@ def test_no_string_shared_by_overlapping_entries(all_entries: list[Entry]) -> No
     seen: dict[str, list[Entry]] = {}
     for entry in all_entries:
         strings = {s for key in STRING_KEYS for s in entry.attrs.get(key, [])}
-        for text in strings:
-            key = text if text.isupper() else text.casefold()
+        for key in {text if text.isupper() else text.casefold() for text in strings}:
             seen.setdefault(key, []).append(entry)
     clashes = []
     for text, owners in seen.items():
