@@ -29,7 +29,7 @@ demo: install  ## Code the example articles and build the example event database
 	$(BIN)/dyadwatch code examples/articles --date 2025-06-11 --format table
 	@if $(BIN)/dyadwatch ingest --help >/dev/null 2>&1 && [ -d examples/corpus ]; then \
 		rm -f demo/demo.duckdb; mkdir -p demo; \
-		$(BIN)/dyadwatch ingest examples/corpus --db demo/demo.duckdb && \
+		$(BIN)/dyadwatch ingest examples/corpus/*.jsonl --db demo/demo.duckdb && \
 		$(BIN)/dyadwatch relations CHN KOR --db demo/demo.duckdb --freq month && \
 		echo "Open the pages: $(BIN)/dyadwatch serve --db demo/demo.duckdb  then http://127.0.0.1:8000/"; \
 	fi
