@@ -1,44 +1,78 @@
-"""Actor stage (STUB, to be replaced): finds actor mentions in a sentence Doc.
+"""Actor stage: finds and resolves the actors of a sentence (countries, IGOs, persons, agents).
 
 Interface used by the pipeline:
     ActorStage.from_options(options) -> ActorStage
     stage.new_context(anchor: date | None) -> per-document resolution state
     stage.find(doc, sentence, ctx) -> list[ActorMention]  (offsets in the sentence's field)
+
+The dictionaries (block format, docs/dictionaries.md) load in layers: the
+shipped Phoenix conversion, the curated shipped files, then the user's files.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import logging
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Doc
 
-from ..model import ActorMention, Sentence
+from ..model import ActorMention, Problem, Sentence
 from ..options import Options
+from .cache import cached, files_key
+from .dictionary import Dictionary, load_dictionary, shipped_layers
+from .matcher import Matcher
+from .resolve import Context, Resolver
+from .roles import OfficeIndex
 
-_TINY = {"china": ("CHN", "China"), "south korea": ("KOR", "South Korea")}
+__all__ = ["ActorStage", "Context", "load_stage"]
+log = logging.getLogger(__name__)
 
 
 class ActorStage:
-    def __init__(self, options: Options) -> None:
-        self.options = options
+    """Compiled dictionaries + resolution rules. Build once per process (``from_options`` caches)."""
+
+    def __init__(self, dictionary: Dictionary) -> None:
+        self.dictionary = dictionary
+        self.problems: list[Problem] = list(dictionary.problems)
+        entries = dictionary.entries
+        self.resolver = Resolver(entries, Matcher(entries), OfficeIndex(entries))
 
     @classmethod
     def from_options(cls, options: Options) -> ActorStage:
-        return cls(options)
+        return load_stage(tuple(options.actor_dictionaries))
 
-    def new_context(self, anchor: dt.date | None) -> dict[str, Any]:
-        return {"anchor": anchor}
+    def new_context(self, anchor: dt.date | None) -> Context:
+        return Context(anchor)
 
-    def find(self, doc: Doc, sentence: Sentence, ctx: Any) -> list[ActorMention]:
-        out = []
-        low = doc.text.lower()
-        for key, (code, name) in _TINY.items():
-            i = low.find(key)
-            if i >= 0:
-                s = sentence.start + i
-                out.append(
-                    ActorMention(doc.text[i : i + len(key)], s, s + len(key), sentence.index,
-                                 code, code, None, name, field=sentence.field, reason="stub")
-                )
-        return out
+    def find(self, doc: Doc, sentence: Sentence, ctx: Context) -> list[ActorMention]:
+        return self.resolver.find(doc, sentence, ctx)
+
+
+def _stamp(paths: Sequence[str]) -> tuple[tuple[str, float], ...]:
+    out = []
+    for p in paths:
+        try:
+            out.append((p, Path(p).stat().st_mtime))
+        except OSError:
+            out.append((p, -1.0))
+    return tuple(out)
+
+
+def load_stage(user_files: Sequence[str] = (), include_phoenix: bool = True) -> ActorStage:
+    """The stage for these user dictionaries, cached while the files are unchanged."""
+    return _cached_stage(_stamp(user_files), include_phoenix)
+
+
+@lru_cache(maxsize=4)
+def _cached_stage(stamped: tuple[tuple[str, float], ...], include_phoenix: bool) -> ActorStage:
+    users = [p for p, _ in stamped]
+    layers = shipped_layers() if include_phoenix else shipped_layers()[1:]
+    files = [p for layer in layers for p in layer] + [Path(p) for p in users]
+    key = files_key(files, f"phoenix={include_phoenix}")
+    stage = cached("actors", key, lambda: ActorStage(load_dictionary(users, include_phoenix)))
+    for problem in stage.problems:
+        log.warning("%s", problem.message())
+    return stage

@@ -1,0 +1,147 @@
+"""Compile dictionary entries into one Aho-Corasick automaton over lower-cased token text.
+
+Patterns and sentences are both tokenized by spaCy's English tokenizer and
+joined with single spaces, so a match always starts and ends on token
+boundaries. Case rules: a one-token all-caps pattern (``UN``, ``US``, ``U.S.``)
+matches only the same capitals (or, from four letters, the title-cased word:
+``NATO``/``Nato``); a pattern written with capitals (a proper name) needs a
+capital in the matched text; an all-lower-case pattern (agent words) matches
+in any case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+import spacy
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
+
+from .dictionary import Entry
+
+# entry attribute -> form name, in priority order when one text has several forms
+FORM_FIELDS = (
+    ("names", "name"),
+    ("iso", "name"),
+    ("capital", "capital"),
+    ("seats", "seat"),
+    ("adjectives", "adjective"),
+    ("demonyms", "demonym"),
+    ("words", "word"),
+    ("short", "short"),
+)
+
+
+@dataclass(frozen=True)
+class Form:
+    """One way an entry is written: which entry, which attribute, which case rule."""
+
+    entry: int
+    form: str  # name | capital | seat | adjective | demonym | word | short | discard
+    case: str  # exact | proper | any
+    text: str  # the pattern's tokens joined by single spaces, as written in the dictionary
+
+
+@dataclass
+class Candidate:
+    """A dictionary text found in a sentence: tokens [start, end) and the forms it can be."""
+
+    start: int
+    end: int
+    forms: list[Form]
+
+
+@lru_cache(maxsize=1)
+def english_tokenizer() -> Tokenizer:
+    return spacy.blank("en").tokenizer
+
+
+_SIMPLE = re.compile(r"^[^\W_]+(?: [^\W_]+)*$")
+
+
+def tokenize(text: str) -> list[str]:
+    """Token texts of a dictionary pattern, as spaCy's English tokenizer splits them."""
+    text = " ".join(text.split())
+    if _SIMPLE.match(text):  # letters/digits and single spaces only: spaCy splits on the spaces
+        return text.split(" ")
+    return [t.text for t in english_tokenizer()(text) if not t.is_space]
+
+
+def case_rule(tokens: Sequence[str]) -> str:
+    text = " ".join(tokens)
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return "any"
+    if len(tokens) == 1 and len(letters) >= 2 and not any(c.islower() for c in letters):
+        return "exact"
+    return "proper" if any(c.isupper() for c in letters) else "any"
+
+
+def case_ok(form: Form, words: Sequence[str]) -> bool:
+    """Does the matched text (its token texts) satisfy the form's case rule?"""
+    if form.case == "any":
+        return True
+    text = " ".join(words)
+    if form.case == "exact":
+        return text == form.text or (len(form.text) >= 4 and text == form.text.title())
+    return any(c.isupper() for c in text)
+
+
+def entry_forms(entry: Entry) -> list[tuple[str, str]]:
+    """(form, text) pairs of an entry: every written form it can be found by."""
+    out = []
+    if entry.kind == "discard":
+        return [("discard", entry.name)]
+    if entry.kind != "agent":
+        out.append(("name", entry.name))
+    for attr, form in FORM_FIELDS:
+        if attr == "iso":
+            continue  # ISO codes are identifiers in the file, not text to find
+        out.extend((form, text) for text in getattr(entry, attr))
+    return out
+
+
+class Matcher:
+    """All dictionary forms in one automaton; ``find`` lists every candidate span of a Doc."""
+
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        table: dict[str, list[Form]] = {}
+        for index, entry in enumerate(entries):
+            for form, text in entry_forms(entry):
+                tokens = tokenize(text)
+                if not tokens:
+                    continue
+                key = " " + " ".join(t.lower() for t in tokens) + " "
+                table.setdefault(key, []).append(Form(index, form, case_rule(tokens), " ".join(tokens)))
+        self.automaton = ahocorasick.Automaton()
+        for key, forms in table.items():
+            self.automaton.add_word(key, (len(key) - 2, tuple(dict.fromkeys(forms))))
+        if table:
+            self.automaton.make_automaton()
+        self.size = len(table)
+
+    def find(self, doc: Doc) -> list[Candidate]:
+        if not self.size or not len(doc):
+            return []
+        texts = [t.text if not t.is_space else "\x00" for t in doc]
+        starts: dict[int, int] = {}
+        pos = 1
+        for i, text in enumerate(texts):
+            starts[pos] = i
+            pos += len(text) + 1
+        starts[pos] = len(texts)
+        key = " " + " ".join(t.lower() for t in texts) + " "
+        out = []
+        for end_char, (length, forms) in self.automaton.iter(key):
+            end = starts.get(end_char + 1)
+            start = starts.get(end_char - length)
+            if end is None or start is None or start >= end:
+                continue
+            ok = [f for f in forms if case_ok(f, texts[start:end])]
+            if ok:
+                out.append(Candidate(start, end, ok))
+        return out

@@ -1,0 +1,321 @@
+"""In-document resolution: dictionary matches of one sentence -> ActorMentions.
+
+Rules, in order: the longest dictionary match wins; a country (name, adjective
+or demonym) followed by an agent noun is the country + agent ("South Korean
+lawmakers" -> KORLEG, "China's foreign ministry" -> CHNGOV); a title with a
+country ("the Chinese president") is the office holder at the date; a title or a
+country adjective right before a person's name is absorbed by the person; a
+capital or seat of power is the government unless it follows a locative
+preposition; short names and pronouns resolve to the last person named in the
+article (pronouns by gender).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ..model import ActorMention, Sentence
+from .dictionary import Entry
+from .matcher import Candidate, Form, Matcher
+from .roles import TITLE_WORDS, OfficeIndex, Resolution, country_of, describe, resolve_entry
+
+FORM_PRIORITY = {"discard": 9, "name": 8, "capital": 7, "seat": 7, "adjective": 6, "demonym": 5, "word": 3, "short": 2}
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+LOCATIVES = {"in", "at", "near", "outside", "around", "across", "throughout", "inside", "within", "from", "into"}
+JOINERS = {"and", "or", ",", "&"}
+POSSESSIVES = {"'s", "’s", "'", "’"}
+MAX_FILLERS = 2
+# lower-case words that can stand between a country adjective and its agent noun ("Chinese state media")
+FILLER_STOP = {
+    "and", "or", "but", "said", "says", "say", "to", "of", "the", "a", "an", "that", "which", "who",
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "on", "in", "at", "for", "with",
+    "by", "as", "not", "it", "its", "their", "this", "these", "those", "from", "after", "before",
+}
+
+
+@dataclass
+class Context:
+    """Per-document state: the article date and the persons named so far (most recent first)."""
+
+    anchor: dt.date | None
+    recent: list[int] = field(default_factory=list)
+
+    def saw(self, index: int) -> None:
+        if index in self.recent:
+            self.recent.remove(index)
+        self.recent.insert(0, index)
+
+
+@dataclass
+class Item:
+    """A selected piece of the sentence: a dictionary form or a pronoun, tokens [start, end)."""
+
+    start: int
+    end: int
+    form: str
+    entry: int | None = None
+
+
+@dataclass
+class Built:
+    """What one item (or a combination of items) resolves to, before it becomes an ActorMention."""
+
+    start: int
+    end: int
+    code: str
+    kind: str
+    reason: str
+    entry: Entry | None = None
+    res: Resolution | None = None
+    name: str | None = None
+    person: int | None = None
+
+
+class Resolver:
+    """Resolves the dictionary matches of each sentence, keeping per-document context."""
+
+    def __init__(self, entries: Sequence[Entry], matcher: Matcher, offices: OfficeIndex) -> None:
+        self.entries = list(entries)
+        self.matcher = matcher
+        self.offices = offices
+        self.country_names = {e.code: e.name for e in self.entries if e.kind == "country" and e.code and len(e.code) == 3}
+
+    # ---- selection -------------------------------------------------------------------------
+    def _rank(self, form: Form, ctx: Context) -> tuple[bool, int, int, int, int]:
+        entry = self.entries[form.entry]
+        recency = -ctx.recent.index(form.entry) if form.entry in ctx.recent else -10**6
+        valid = ctx.anchor is None or entry.exists_on(ctx.anchor)
+        return (valid, entry.layer, FORM_PRIORITY.get(form.form, 0), recency, form.entry)
+
+    def select(self, candidates: list[Candidate], ctx: Context) -> list[Item]:
+        """Longest match wins; among the forms of one span, the best ranked usable one.
+
+        A short name is usable only for a person named earlier in the article or sentence.
+        """
+        named_at: dict[int, int] = {}
+        for cand in candidates:
+            for f in cand.forms:
+                if f.form == "name" and self.entries[f.entry].kind == "person":
+                    named_at[f.entry] = min(named_at.get(f.entry, cand.start), cand.start)
+        taken: set[int] = set()
+        items = []
+        for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
+            forms = [f for f in cand.forms if f.form != "short" or f.entry in ctx.recent
+                     or named_at.get(f.entry, len(candidates) + 10**6) < cand.start]
+            if not forms or taken.intersection(range(cand.start, cand.end)):
+                continue
+            best = max(forms, key=lambda f: self._rank(f, ctx))
+            taken.update(range(cand.start, cand.end))
+            items.append(Item(cand.start, cand.end, best.form, best.entry))
+        return sorted(items, key=lambda i: i.start)
+
+    def pronouns(self, doc: Doc, items: list[Item], ctx: Context) -> list[Item]:
+        taken = {i for it in items for i in range(it.start, it.end)}
+        extra = [Item(t.i, t.i + 1, "pronoun") for t in doc if t.lower_ in PRONOUNS and t.i not in taken]
+        return sorted(items + extra, key=lambda i: i.start)
+
+    # ---- the public step -----------------------------------------------------------------------
+    def find(self, doc: Doc, sentence: Sentence, ctx: Context) -> list[ActorMention]:
+        items = self.pronouns(doc, self.select(self.matcher.find(doc), ctx), ctx)
+        built = self.combine(doc, items, ctx)
+        return [self.mention(doc, sentence, b) for b in built]
+
+    # ---- combination ---------------------------------------------------------------------------
+    def _kind(self, item: Item) -> str:
+        """country | person | agent | place | other | pronoun | short | discard."""
+        if item.form in ("pronoun", "short", "discard"):
+            return item.form
+        entry = self.entries[item.entry] if item.entry is not None else None
+        if entry is None:
+            return "other"
+        if item.form in ("capital", "seat"):
+            return "place"
+        if entry.kind == "agent":
+            return "agent"
+        if entry.kind == "person":
+            return "person"
+        if entry.kind in ("country", "igo") or (entry.code and len(entry.code) == 3 and not entry.roles):
+            return "country"
+        return "other"
+
+    def _gap_ok(self, doc: Doc, start: int, end: int) -> bool:
+        """Tokens [start, end) between a country and an agent: a possessive and/or a few modifiers."""
+        gap = [t for t in doc[start:end]]
+        if gap and gap[0].text in POSSESSIVES:
+            gap = gap[1:]
+        if len(gap) > MAX_FILLERS:
+            return False
+        return all(t.is_alpha and t.is_lower and t.lower_ not in FILLER_STOP for t in gap)
+
+    def combine(self, doc: Doc, items: list[Item], ctx: Context) -> list[Built]:
+        out: list[Built] = []
+        kinds = [self._kind(it) for it in items]
+        used = [False] * len(items)
+        for i in range(len(items)):
+            if used[i]:
+                continue
+            built = self._combine_at(doc, items, kinds, used, i, ctx)
+            if built is not None:
+                out.append(built)
+        return out
+
+    def _next(self, items: list[Item], used: list[bool], i: int) -> int | None:
+        j = i + 1
+        return j if j < len(items) and not used[j] else None
+
+    def _combine_at(self, doc: Doc, items: list[Item], kinds: list[str], used: list[bool], i: int, ctx: Context) -> Built | None:
+        item, kind = items[i], kinds[i]
+        used[i] = True
+        j = self._next(items, used, i)
+        if kind == "country" and j is not None:
+            if kinds[j] == "person" and self._gap_ok(doc, item.end, items[j].start):
+                used[j] = True
+                return self._person(items[j], ctx, start=item.start)
+            if kinds[j] == "agent" and self._gap_ok(doc, item.end, items[j].start):
+                end_item, agent = self._agent_run(doc, items, kinds, used, j)
+                k = self._next(items, used, end_item)
+                if k is not None and kinds[k] == "person" and items[k].start == items[end_item].end:
+                    used[k] = True
+                    return self._person(items[k], ctx, start=item.start)
+                return self._country_agent(doc, item, items[j].start, items[end_item].end, agent, ctx)
+        if kind == "agent":
+            end_item, agent = self._agent_run(doc, items, kinds, used, i)
+            k = self._next(items, used, end_item)
+            if k is not None and kinds[k] == "person" and items[k].start == items[end_item].end:
+                used[k] = True
+                return self._person(items[k], ctx, start=item.start)
+            if k is not None and kinds[k] == "country" and self._of_between(doc, items[end_item].end, items[k].start):
+                used[k] = True
+                return self._country_agent(doc, items[k], item.start, items[end_item].end, agent, ctx, span=(item.start, items[k].end))
+            return self._agent_alone(doc, item.start, items[end_item].end, agent)
+        return self._single(doc, item, kind, ctx)
+
+    def _of_between(self, doc: Doc, start: int, end: int) -> bool:
+        words = [t.lower_ for t in doc[start:end]]
+        return words in (["of"], ["of", "the"], ["for"])
+
+    def _agent_run(self, doc: Doc, items: list[Item], kinds: list[str], used: list[bool], i: int) -> tuple[int, Entry]:
+        """Adjacent agent nouns ("military officials"): the modifier's agent wins unless it is GOV."""
+        agents = [self.entries[items[i].entry]]  # type: ignore[index]
+        used[i] = True
+        last = i
+        while (j := self._next(items, used, last)) is not None and kinds[j] == "agent" and items[j].start == items[last].end:
+            used[j] = True
+            agents.append(self.entries[items[j].entry])  # type: ignore[index]
+            last = j
+        chosen = next((a for a in agents if (a.code or "").strip("~") != "GOV"), agents[-1])
+        return last, chosen
+
+    # ---- builders ------------------------------------------------------------------------------
+    def _person(self, item: Item, ctx: Context, start: int | None = None, kind: str = "person", why: str = "") -> Built | None:
+        entry = self.entries[item.entry]  # type: ignore[index]
+        res = resolve_entry(entry, ctx.anchor)
+        if res is None or res.code.startswith("-"):
+            return None
+        ctx.saw(item.entry)  # type: ignore[arg-type]
+        reason = describe(entry, res) + why
+        return Built(item.start if start is None else start, item.end, res.code, kind, reason, entry, res, entry.name, item.entry)
+
+    def _single(self, doc: Doc, item: Item, kind: str, ctx: Context) -> Built | None:
+        if kind in ("discard",):
+            return None
+        if kind == "pronoun":
+            return self._pronoun(doc, item, ctx)
+        if kind == "short":
+            word = doc[item.start:item.end].text
+            return self._person(item, ctx, kind="short", why=f" (short name {word!r} of the person named earlier)")
+        if kind == "person":
+            return self._person(item, ctx)
+        entry = self.entries[item.entry]  # type: ignore[index]
+        res = resolve_entry(entry, ctx.anchor)
+        if res is None or res.code.startswith("-"):
+            return None
+        if kind == "place":
+            prev = doc[item.start - 1].lower_ if item.start > 0 else ""
+            if prev in LOCATIVES:
+                return None
+            code = f"{res.code[:3]}GOV" if country_of(res.code) else res.code
+            why = f"{doc[item.start:item.end].text}: {item.form} of {entry.name}, stands for its government"
+            return Built(item.start, item.end, code, "capital", why, entry, None, entry.name)
+        if kind == "agent":
+            return self._agent_alone(doc, item.start, item.end, entry)
+        if item.form == "demonym" and self._plural_demonym(doc, item, entry) and country_of(res.code):
+            why = f"{doc[item.start:item.end].text}: people of {entry.name} (civilians)"
+            return Built(item.start, item.end, f"{res.code[:3]}CVL", "country", why, entry, None, entry.name)
+        ekind = entry.kind if entry.kind in ("country", "igo", "nonstate", "person") else "agent"
+        return Built(item.start, item.end, res.code, ekind, describe(entry, res), entry, res, entry.name)
+
+    @staticmethod
+    def _plural_demonym(doc: Doc, item: Item, entry: Entry) -> bool:
+        text = doc[item.start:item.end].text.lower()
+        adjectives = {a.lower() for a in entry.adjectives}
+        return text not in adjectives and text.endswith("s")
+
+    def _pronoun(self, doc: Doc, item: Item, ctx: Context) -> Built | None:
+        gender = PRONOUNS[doc[item.start].lower_]
+        for index in ctx.recent:
+            entry = self.entries[index]
+            if entry.gender == gender:
+                why = f" (pronoun {doc[item.start].text!r}: the last {'man' if gender == 'm' else 'woman'} named)"
+                return self._person(Item(item.start, item.end, "pronoun", index), ctx, kind="pronoun", why=why)
+        return None
+
+    def _agent_code(self, country: str, agent: Entry) -> str:
+        code = agent.code or ""
+        if code.endswith("~"):  # an agent written before the country: NGO~ + SYR -> NGOSYR
+            return code[:-1] + country
+        return country + code
+
+    def _agent_alone(self, doc: Doc, start: int, end: int, agent: Entry) -> Built:
+        code = (agent.code or "").strip("~")
+        why = f"{doc[start:end].text}: agent {code} ({agent.name}) with no country named"
+        return Built(start, end, code, "agent", why, agent, None, None)
+
+    def _country_agent(self, doc: Doc, country_item: Item, a_start: int, a_end: int, agent: Entry, ctx: Context, span: tuple[int, int] | None = None) -> Built | None:
+        entry = self.entries[country_item.entry]  # type: ignore[index]
+        res = resolve_entry(entry, ctx.anchor)
+        if res is None or res.code.startswith("-"):
+            return None
+        start, end = span or (country_item.start, a_end)
+        words = doc[a_start:a_end].text.lower()
+        country = country_of(res.code)
+        office = TITLE_WORDS.get(words)
+        if office and country and len(res.code) == 3:
+            return self._title(start, end, country, office, words, entry, ctx)
+        code = self._agent_code(res.code, agent)
+        why = f"{doc[start:end].text}: {entry.name} ({res.code}) + {words} ({(agent.code or '').strip('~')})"
+        return Built(start, end, code, "agent", why, entry, None, entry.name)
+
+    def _title(self, start: int, end: int, country: str, office: str, words: str, entry: Entry, ctx: Context) -> Built:
+        found = self.offices.holder(country, office, ctx.anchor)
+        code = f"{country}GOV"
+        if found is None:
+            why = f"{words} of {entry.name}: government office (holder on the date not in the dictionary)"
+            return Built(start, end, code, "title", why, entry, None, entry.name)
+        index, role = found
+        holder = self.entries[index]
+        ctx.saw(index)
+        res = Resolution(code, role, role.title or None, role.start, role.end)
+        why = f"{words} of {entry.name} -> {describe(holder, res)}"
+        return Built(start, end, code, "title", why, holder, res, holder.name, index)
+
+    # ---- output ----------------------------------------------------------------------------------
+    def mention(self, doc: Doc, sentence: Sentence, b: Built) -> ActorMention:
+        span = doc[b.start:b.end]
+        start = sentence.start + span.start_char
+        country = country_of(b.code)
+        agent = b.code[3:6] if country and len(b.code) >= 6 else (b.code[:3] if b.kind == "agent" and not country else None)
+        res = b.res
+        return ActorMention(
+            span.text, start, start + len(span.text), sentence.index, b.code,
+            country=country, agent=agent, name=b.name or (self.country_names.get(country) if country else None),
+            role=res.title if res else None, kind=b.kind,
+            entity_id=f"{b.entry.kind}:{b.entry.name}" if b.entry is not None and b.kind != "agent" else None,
+            valid_from=res.valid_from.isoformat() if res and res.valid_from else None,
+            valid_to=res.valid_to.isoformat() if res and res.valid_to else None,
+            reason=b.reason, field=sentence.field,
+        )

@@ -1,0 +1,117 @@
+"""Resolution on token-only Docs with the tiny test dictionary (no model, no Phoenix)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import spacy
+
+from dyadwatch.actors import ActorStage
+from dyadwatch.actors.dictionary import load_layers
+from dyadwatch.model import ActorMention, Sentence
+
+DATA = Path(__file__).resolve().parent / "data" / "actors"
+FILES = ["countries.txt", "igos.txt", "persons.txt", "agents.txt"]
+
+
+@pytest.fixture(scope="module")
+def stage() -> ActorStage:
+    return ActorStage(load_layers([[DATA / f for f in FILES]]))
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.language.Language:
+    return spacy.blank("en")
+
+
+def run(stage: ActorStage, nlp, date: str | None, *texts: str) -> list[list[ActorMention]]:
+    ctx = stage.new_context(dt.date.fromisoformat(date) if date else None)
+    out = []
+    offset = 0
+    for i, text in enumerate(texts):
+        out.append(stage.find(nlp.make_doc(text), Sentence(i, text, offset, offset + len(text)), ctx))
+        offset += len(text) + 1
+    return out
+
+
+def codes(mentions: list[ActorMention]) -> list[tuple[str, str]]:
+    return [(m.text, m.code) for m in mentions]
+
+
+def test_person_role_by_date(stage, nlp) -> None:
+    text = "Lee Jae-myung met Yoon Suk-yeol."
+    (before,) = run(stage, nlp, "2024-06-01", text)
+    assert codes(before) == [("Lee Jae-myung", "KOROPP"), ("Yoon Suk-yeol", "KORGOV")]
+    (after,) = run(stage, nlp, "2025-06-11", text)
+    assert codes(after) == [("Lee Jae-myung", "KORGOV"), ("Yoon Suk-yeol", "KORELI")]
+    lee = after[0]
+    assert lee.kind == "person" and lee.name == "Lee Jae-myung" and lee.valid_from == "2025-06-04"
+    assert lee.reason == "Lee Jae-myung: President of South Korea from 2025-06-04"
+    assert lee.country == "KOR" and lee.agent == "GOV" and lee.role == "President of South Korea"
+
+
+def test_former_leader_after_last_gov_role_is_eli(stage, nlp) -> None:
+    ((moon,),) = run(stage, nlp, "2023-01-01", "Moon Jae-in spoke.")
+    assert moon.code == "KORELI" and "former" in moon.reason
+    ((moon,),) = run(stage, nlp, "2010-01-01", "Moon Jae-in spoke.")
+    assert moon.code == "KOR"  # before any role: the country
+
+
+def test_adjective_plus_agent_and_possessive(stage, nlp) -> None:
+    (m,) = run(stage, nlp, "2025-06-11",
+               "South Korean lawmakers, Chinese state media, Russian troops and China's foreign ministry spoke.")
+    assert codes(m) == [("South Korean lawmakers", "KORLEG"), ("Chinese state media", "CHNMED"),
+                        ("Russian troops", "RUSMIL"), ("China's foreign ministry", "CHNGOV")]
+
+
+def test_capitals_and_seats_are_the_government_but_not_as_places(stage, nlp) -> None:
+    (m,) = run(stage, nlp, "2025-06-11", "Seoul and the White House warned Beijing, talks in Moscow.")
+    assert codes(m) == [("Seoul", "KORGOV"), ("the White House", "USAGOV"), ("Beijing", "CHNGOV")]
+    assert m[0].kind == "capital" and "government" in m[0].reason
+
+
+def test_validity_dates_choose_between_entries(stage, nlp) -> None:
+    (m,) = run(stage, nlp, "1985-01-01", "The Kremlin said.")
+    assert codes(m) == [("The Kremlin", "SUNGOV")]
+    (m,) = run(stage, nlp, "2020-01-01", "The Kremlin said.")
+    assert codes(m) == [("The Kremlin", "RUSGOV")]
+
+
+def test_titles_resolve_to_office_holder(stage, nlp) -> None:
+    (m,) = run(stage, nlp, "2025-06-11", "The South Korean president and the Chinese leader met.")
+    assert codes(m) == [("South Korean president", "KORGOV"), ("Chinese leader", "CHNGOV")]
+    assert m[0].name == "Lee Jae-myung" and m[0].kind == "title" and m[1].name == "Xi Jinping"
+    (m,) = run(stage, nlp, "2024-06-01", "The South Korean president spoke.")
+    assert m[0].name == "Yoon Suk-yeol"
+
+
+def test_title_before_name_is_absorbed(stage, nlp) -> None:
+    (m,) = run(stage, nlp, "2025-06-11", "Chinese President Xi Jinping arrived.")
+    assert codes(m) == [("Chinese President Xi Jinping", "CHNGOV")]
+
+
+def test_short_names_and_pronouns_need_an_earlier_mention(stage, nlp) -> None:
+    first, second = run(stage, nlp, "2025-06-11", "Lee said he was ready.", "Lee Jae-myung met Park Geun-hye. Lee said she and he agreed.")
+    assert codes(first) == []  # nobody named yet
+    assert codes(second) == [("Lee Jae-myung", "KORGOV"), ("Park Geun-hye", "KORELI"),
+                             ("Lee", "KORGOV"), ("she", "KORELI"), ("he", "KORGOV")]
+    assert second[2].kind == "short" and second[3].kind == "pronoun" and second[3].name == "Park Geun-hye"
+
+
+def test_abbreviations_are_case_sensitive_and_names_need_capitals(stage, nlp) -> None:
+    (m,) = run(stage, nlp, "2025-06-11", "Tell us what the UN and the US want; china plates.")
+    assert codes(m) == [("UN", "IGOUNO"), ("US", "USA")]
+
+
+def test_demonym_plural_is_civilians(stage, nlp) -> None:
+    (m,) = run(stage, nlp, "2025-06-11", "South Koreans protested; a South Korean said.")
+    assert codes(m) == [("South Koreans", "KORCVL"), ("South Korean", "KOR")]
+
+
+def test_offsets_are_in_the_field(stage, nlp) -> None:
+    ctx = stage.new_context(dt.date(2025, 6, 11))
+    text = "Seoul protested."
+    (m,) = stage.find(nlp.make_doc(text), Sentence(3, text, 100, 100 + len(text), "body"), ctx)
+    assert (m.start, m.end, m.sentence_index, m.field) == (100, 105, 3, "body")
