@@ -7,19 +7,33 @@
 from __future__ import annotations
 
 from pathlib import Path
-
-import duckdb
+from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreError
 from ..model import CodedDocument
-from .schema import migrate
-from .writer import IngestCounts, Writer
+
+if TYPE_CHECKING:  # imported lazily: worker processes that only code never load datasketch
+    import duckdb
+
+    from .writer import IngestCounts
 
 __all__ = ["IngestCounts", "add_coded", "connect"]
 
 
+def __getattr__(name: str) -> Any:
+    if name == "IngestCounts":
+        from .writer import IngestCounts
+
+        return IngestCounts
+    raise AttributeError(name)
+
+
 def connect(path: str | Path | None = None, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open the database (":memory:" when path is None); apply migrations unless read_only."""
+    import duckdb
+
+    from .schema import migrate
+
     target = ":memory:" if path is None else str(path)
     if read_only and target != ":memory:" and not Path(target).exists():
         raise StoreError(f"{target}: no such database")
@@ -37,6 +51,8 @@ def add_coded(con: duckdb.DuckDBPyConnection, coded: list[CodedDocument], run_id
 
     Inputs already stored are skipped; the same text met again is a ``duplicate`` input.
     """
+    from .writer import Writer
+
     writer = Writer.load(con, run_id)
     items = []
     for cd in coded:
