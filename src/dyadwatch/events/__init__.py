@@ -1,10 +1,16 @@
-"""Event stage (STUB, to be replaced).
+"""Event stage: CAMEO/PLOVER events from a parsed sentence and its actor mentions.
 
 Interface used by the pipeline:
     EventStage.from_options(options) -> EventStage
     stage.could_code(doc, mentions) -> bool       # token-only Doc: prefilter, must not miss events
     stage.code(doc, sentence, mentions, article_id) -> list[Event]   # parsed Doc; dates left None
     merge_events(events) -> list[Event]            # one event per happening within an article
+
+Modules: ``patterns`` (dictionary files -> Lexicon), ``match`` (patterns vs the
+dependency parse), ``roles`` (source and target), ``modality`` (negation, modals,
+attribution and the intent/refusal/threat/demand codes), ``clause`` (one
+sentence), ``build`` (Event records), ``merge`` (one event per happening).
+See docs/events.md.
 """
 
 from __future__ import annotations
@@ -13,24 +19,53 @@ from spacy.tokens import Doc
 
 from ..model import ActorMention, Event, Sentence
 from ..options import Options
+from .build import to_events
+from .clause import Classes, Found, SentenceCoder
+from .merge import merge_events
+from .patterns import Lexicon, load_lexicon
+from .roles import MentionIndex
+
+__all__ = ["EventStage", "merge_events"]
 
 
 class EventStage:
-    def __init__(self, options: Options) -> None:
-        self.options = options
+    def __init__(self, lexicon: Lexicon, options: Options | None = None) -> None:
+        self.options = options or Options()
+        self.lexicon = lexicon
+        self.classes = Classes(lexicon)
+        self.vocabulary = frozenset(lexicon.forms)
 
     @classmethod
     def from_options(cls, options: Options) -> EventStage:
-        return cls(options)
+        return cls(load_lexicon(tuple(options.verb_dictionaries)), options)
+
+    @property
+    def problems(self) -> list[str]:
+        """Malformed lines of user verb dictionaries (``file:line: reason``), skipped."""
+        return list(self.lexicon.problems)
 
     def could_code(self, doc: Doc, mentions: list[ActorMention]) -> bool:
-        return bool(mentions)
+        """Cheap test on a token-only Doc: an actor and a word of the verb/noun vocabulary."""
+        if not mentions:
+            return False
+        vocab = self.vocabulary
+        return any(t.lower_ in vocab for t in doc)
+
+    def find(self, doc: Doc, sentence: Sentence, mentions: list[ActorMention]) -> list[Found]:
+        index = MentionIndex(doc, sentence, mentions)
+        if not index:
+            return []
+        coder = SentenceCoder(self.lexicon, self.classes, doc, index)
+        found = [f for head in coder.clause_heads() if (f := coder.code_clause(head)) is not None]
+        for f in found:
+            coder.used_nouns.update(f.trigger)
+        found.extend(coder.nominal_events())
+        return [f for f in found if f.sources]
 
     def code(
         self, doc: Doc, sentence: Sentence, mentions: list[ActorMention], article_id: str
     ) -> list[Event]:
-        return []
-
-
-def merge_events(events: list[Event]) -> list[Event]:
-    return events
+        events: list[Event] = []
+        for f in self.find(doc, sentence, mentions):
+            events.extend(to_events(f, doc, sentence, article_id))
+        return events

@@ -1,0 +1,78 @@
+"""Found events -> ``Event`` records: one per (source, target) pair, every field filled."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..model import ActorMention, Event, Evidence, Sentence
+from ..ontology import cameo
+from .clause import Found
+
+
+def country_of(m: ActorMention | None) -> str | None:
+    """Country (first three letters of the code) or IGO/NGO code for scoring by country."""
+    if m is None:
+        return None
+    if m.country:
+        return m.country
+    return m.code[:6] if m.code[:3] in ("IGO", "NGO", "IMG", "MNC") else m.code[:3]
+
+
+def _pairs(found: Found) -> list[tuple[ActorMention, ActorMention | None]]:
+    out: list[tuple[ActorMention, ActorMention | None]] = []
+    if found.targets:
+        for s in found.sources:
+            for t in found.targets:
+                if s is not t and s.code != t.code:
+                    out.append((s, t))
+    elif len(found.sources) >= 2:  # "X and Y held talks": both directions
+        for s in found.sources:
+            for t in found.sources:
+                if s is not t:
+                    out.append((s, t))
+    else:
+        out.extend((s, None) for s in found.sources)
+    return out
+
+
+def _span(doc: Doc, token_ids: list[int], offset: int) -> tuple[int, int]:
+    first, last = doc[min(token_ids)], doc[max(token_ids)]
+    return (offset + first.idx, offset + last.idx + len(last.text))
+
+
+def to_events(
+    found: Found, doc: Doc, sentence: Sentence, article_id: str, keep_statements: bool = False
+) -> list[Event]:
+    """Event records for one Found; codes without a PLOVER event type are dropped."""
+    out: list[Event] = []
+    directions = [(found.code, False)] if found.code else []
+    if found.reverse and (not found.code or found.reverse != found.code):
+        directions.append((found.reverse, True))
+    trigger = _span(doc, found.trigger, sentence.start)
+    trigger_text = sentence.text[trigger[0] - sentence.start : trigger[1] - sentence.start]
+    for code, reverse in directions:
+        info = cameo(code)
+        if info is None or (info.plover_type == "STATEMENT" and not keep_statements):
+            continue
+        for s, t in _pairs(found):
+            if reverse:
+                if t is None:
+                    continue
+                s, t = t, s
+            ev = Evidence(sentence.index, sentence.text, trigger, s.span, t.span if t else None,
+                          sentence.field)  # fmt: skip
+            out.append(Event(
+                article_id=article_id, source_code=s.code, target_code=t.code if t else None,
+                source_text=s.text, target_text=t.text if t else None, cameo_code=code,
+                plover_type=info.plover_type, plover_mode=info.plover_mode,
+                goldstein=info.goldstein, quad_class=info.quad_class,
+                event_date=None, date_text=None, sentence_index=sentence.index,
+                sentence=sentence.text, source_span=s.span, target_span=t.span if t else None,
+                trigger_span=trigger, trigger_text=trigger_text, field=sentence.field,
+                source_country=country_of(s), target_country=country_of(t),
+                source_name=s.name, target_name=t.name if t else None,
+                attribution=found.attribution, attribution_code=found.attribution_code,
+                negated=found.negated, hypothetical=found.hypothetical,
+                pattern=found.pattern, evidence=[ev],
+            ))  # fmt: skip
+    return out

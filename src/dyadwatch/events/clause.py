@@ -1,0 +1,297 @@
+"""Code one parsed sentence: clause by clause, verb chains, nominal events.
+
+A clause head is a verb (or a predicative adjective) that is not the complement
+of another verb. Its xcomp chain ("agreed to provide", "is willing to withdraw",
+"threatened to ban") is read as one event: the deepest coded element gives the
+action, the verbs above it turn it into an intent, refusal, threat or demand.
+Light verbs with an event noun as object ("held talks", "imposed a curfew",
+"expressed admiration") take the noun's code unless the verb's own pattern is
+more specific.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..model import ActorMention
+from . import modality as md
+from .match import Match, match_noun, match_verb
+from .patterns import Lexicon
+from .roles import MentionIndex, agent_token, object_tokens, subject_token
+
+_CLAUSE_DEPS = frozenset({"ROOT", "conj", "advcl", "ccomp", "relcl", "pcomp", "parataxis"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_OBJ_DEPS = frozenset({"dobj", "attr", "nsubjpass", "oprd"})
+
+
+@dataclass
+class Found:
+    """An event before it becomes ``Event`` records (one per actor pair)."""
+
+    code: str
+    trigger: list[int]
+    pattern: str
+    sources: list[ActorMention]
+    targets: list[ActorMention]
+    negated: bool = False
+    hypothetical: bool = False
+    attribution: str | None = None
+    attribution_code: str | None = None
+    reverse: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+class Classes:
+    """Word classes the rules use, read from the dictionaries' synonym sets."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.light = frozenset(lex.word_set("light_verbs"))
+        self.intent = frozenset(lex.word_set("intent_verbs"))
+        self.intent_adj = frozenset(lex.word_set("intent_adjectives"))
+        self.refuse = frozenset(lex.word_set("refusal_verbs"))
+        self.threat = frozenset(lex.word_set("threat_verbs"))
+        self.statement = frozenset(lex.word_set("statement_verbs"))
+
+
+class SentenceCoder:
+    def __init__(self, lex: Lexicon, classes: Classes, doc: Doc, index: MentionIndex) -> None:
+        self.lex, self.cls, self.doc, self.idx = lex, classes, doc, index
+        self._own: dict[int, Match | None] = {}
+        self.used_nouns: set[int] = set()
+
+    # --- what a single token means on its own ---
+    def own(self, tok: Token) -> Match | None:
+        if tok.i not in self._own:
+            self._own[tok.i] = self._own_match(tok)
+        return self._own[tok.i]
+
+    def _own_match(self, tok: Token) -> Match | None:
+        verb = match_verb(self.lex, tok) if tok.pos_ in ("VERB", "AUX", "ADJ") or tok.dep_ == "ROOT" else None
+        noun = self._object_noun(tok)
+        if noun is None:
+            return verb
+        entry, toks = noun
+        code_v = verb.forward if verb else None
+        lemma = tok.lemma_.lower()
+        refine = code_v is not None and entry.code.startswith(code_v[:2]) and len(entry.code) >= len(code_v)
+        weak = verb is None or code_v is None or code_v.startswith("01") or lemma in self.cls.light
+        if verb is not None and verb.weight >= 2 and code_v is not None:
+            return verb
+        if weak or refine:
+            self.used_nouns.update(toks)
+            return Match(entry.code, f"{entry.family}: {lemma} ~ {' '.join(entry.words)}",
+                         [tok.i, *toks], 1 + len(entry.words), None, nominal=True)  # fmt: skip
+        return verb
+
+    def _object_noun(self, tok: Token):  # -> (NounEntry, tokens) | None
+        for child in tok.children:
+            if child.dep_ in _OBJ_DEPS and child.i > tok.i:
+                found = match_noun(self.lex, child)
+                if found:
+                    return found
+            if child.dep_ == "prep" and child.lower_ in ("in", "to"):  # "engaged in cleansing"
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and (found := match_noun(self.lex, pobj)):
+                        return found
+        return None
+
+    # --- clauses ---
+    def clause_heads(self) -> list[Token]:
+        heads = []
+        for tok in self.doc:
+            if tok.pos_ not in ("VERB", "AUX", "ADJ") and tok.dep_ != "ROOT":
+                continue
+            if tok.dep_ not in _CLAUSE_DEPS:
+                continue
+            if tok.pos_ == "AUX" and tok.dep_ != "ROOT" and not any(c.dep_ == "acomp" for c in tok.children):
+                continue
+            if tok.dep_ == "ccomp" and tok.head.lemma_.lower() not in self.cls.statement:
+                continue  # the content of "demanded that ...", "agreed that ...": not its own event
+            heads.append(tok)
+        return heads
+
+    def chain(self, head: Token) -> list[Token]:
+        out = [head]
+        cur = head
+        for _ in range(5):
+            nxt = next((c for c in cur.children if c.dep_ == "xcomp"), None)
+            if nxt is None:
+                nxt = next(
+                    (c for c in cur.children if c.dep_ == "acomp"
+                     and (c.lemma_.lower() in self.cls.intent_adj or any(g.dep_ == "xcomp" for g in c.children))),
+                    None,
+                )  # fmt: skip
+            if nxt is None:
+                break
+            out.append(nxt)
+            cur = nxt
+        return out
+
+    def code_clause(self, head: Token) -> Found | None:
+        chain = self.chain(head)
+        first = self.own(head)
+        if first is not None and first.weight >= 2 and first.forward and not first.nominal \
+                and head.lemma_.lower() not in self.cls.statement:
+            core_i, match, code = 0, first, first.forward
+        else:
+            core_i = None
+            for i in range(len(chain) - 1, -1, -1):
+                m = self.own(chain[i])
+                if m is not None and (m.forward or m.reverse):
+                    core_i = i
+                    break
+            if core_i is None:
+                return None
+            match = self.own(chain[core_i])
+            assert match is not None
+            code = match.forward
+            for elem in reversed(chain[:core_i]):
+                code = self._wrap(elem, code) if code else code
+        notes: list[str] = []
+        found = Found(code or "", list(match.trigger), match.pattern, [], [], reverse=match.reverse)
+        if code and not self._modality(chain[: core_i + 1], found, notes):
+            return None
+        found.trigger = sorted({*found.trigger, *(t.i for t in chain[: core_i + 1])})
+        self._roles(head, chain[: core_i + 1], match, found)
+        return found
+
+    def _wrap(self, elem: Token, code: str) -> str:
+        lemma = elem.lemma_.lower()
+        if lemma in self.cls.refuse:
+            return md.refusal(code)
+        if lemma in self.cls.threat:
+            return md.threat(code)
+        if lemma in self.cls.intent or lemma in self.cls.intent_adj:
+            return md.intent(code)
+        own = self.own(elem)
+        if own is not None and own.forward and md.root(own.forward) == 10:
+            return md.demand(code)
+        return code
+
+    def _modality(self, chain: list[Token], found: Found, notes: list[str]) -> bool:
+        """Apply negation, modals and conditionals; False drops the event."""
+        code = found.code
+        neg = any(md.negated(t) for t in chain)
+        mod = next((m for t in chain if (m := md.modal(t))), None)
+        head = chain[0]
+        unless = any(c.dep_ == "advcl" and any(g.lower_ == "unless" for g in c.children)
+                     for t in chain for c in t.children)  # fmt: skip
+        if neg:
+            found.negated = True
+            if md.root(code) == 12 or not md.is_positive(code):
+                return False  # "did not refuse", "will not attack": no event
+            if mod == "future" or head.lemma_.lower() in self.cls.intent:
+                found.code = md.refusal(code)  # "will not negotiate": a refusal
+                return True
+            return False  # "did not meet": not an event
+        if unless and mod in ("future", "possible"):
+            found.code = md.threat(code)
+        elif mod == "future" and md.root(code) not in (10, 12, 13) and md.root(code) >= 4:
+            found.code = md.intent(code)
+        elif mod == "possible":
+            if md.is_negative(code) or md.root(code) == 16:
+                found.code = md.threat(code)
+            else:
+                found.hypothetical = True
+        if md.conditional(head) and md.root(found.code) != 13:
+            found.hypothetical = True
+        return True
+
+    # --- actors ---
+    def _subject_actors(self, subj: Token | None, head: Token) -> list[ActorMention]:
+        if subj is None:
+            return []
+        if subj.lower_ in _RELATIVE and head.dep_ == "relcl":
+            return self.idx.actors(head.head)
+        found = self.idx.actors(subj)
+        if found or subj.pos_ != "PRON":
+            return found
+        # "Iraq said it would ...": a pronoun subject takes the actor of the governing clause
+        gov = head
+        for _ in range(4):
+            if gov.dep_ in ("ccomp", "advcl", "conj", "xcomp") and gov.head.i != gov.i:
+                gov = gov.head
+                gsubj, _p = subject_token(gov)
+                if gsubj is not None and gsubj.i != subj.i:
+                    got = self.idx.actors(gsubj)
+                    if got:
+                        return got
+            else:
+                break
+        return []
+
+    def _roles(self, head: Token, chain: list[Token], match: Match, found: Found) -> None:
+        subj, passive = subject_token(head)
+        sources = self._subject_actors(subj, head)
+        targets: list[ActorMention] = []
+        if passive:
+            agent = next((a for t in chain if (a := agent_token(t)) is not None), None)
+            targets, sources = sources, (self.idx.actors(agent) if agent is not None else [])
+        exclude = {id(m) for m in sources}
+        if match.target_hint is not None:
+            targets = targets or self.idx.actors(self.doc[match.target_hint], exclude)
+        if not targets:
+            core = chain[-1]
+            starts: list[Token] = []
+            if match.nominal:
+                starts.extend(object_tokens(self.doc[match.trigger[-1]], deep=False))
+            for t in reversed(chain):
+                starts.extend(object_tokens(t, deep=t is core))
+            for s in starts:
+                cand = [m for m in self.idx.actors(s, exclude) if m.code not in {x.code for x in sources}]
+                if cand:
+                    targets = cand
+                    break
+        found.sources, found.targets = sources, targets
+        self._attribution(head, found, subj)
+
+    def _attribution(self, head: Token, found: Found, subj: Token | None) -> None:
+        st = md.governing_statement(head, self.cls.statement)
+        speaker: list[ActorMention] = []
+        if st is not None:
+            ssubj, _p = subject_token(st)
+            if ssubj is not None:
+                speaker = self.idx.actors(ssubj)
+                found.attribution = " ".join(t.text for t in ssubj.subtree)
+                found.attribution_code = speaker[0].code if speaker else None
+            if md.modal(head) == "obligation" and speaker and found.code:
+                # "Russia said Sudan must return the helicopter": a demand by the speaker
+                if found.sources and all(s.code != speaker[0].code for s in found.sources):
+                    found.targets, found.sources = found.sources, speaker
+                    found.code = md.demand(found.code)
+        acc = md.according_to(head)
+        if acc is not None and found.attribution is None:
+            found.attribution = " ".join(t.text for t in acc.subtree)
+            got = self.idx.actors(acc)
+            found.attribution_code = got[0].code if got else None
+
+    # --- nominal events outside clauses: "talks between X and Y", "China's sanctions on Japan" ---
+    def nominal_events(self) -> list[Found]:
+        out = []
+        for tok in self.doc:
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.i in self.used_nouns:
+                continue
+            hit = match_noun(self.lex, tok)
+            if hit is None:
+                continue
+            entry, toks = hit
+            sources: list[ActorMention] = []
+            targets: list[ActorMention] = []
+            for child in tok.children:
+                if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "by"):
+                    root = child if child.dep_ == "poss" else next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if root is not None:
+                        sources = sources or self.idx.actors(root)
+                elif child.dep_ == "prep" and child.lower_ in ("with", "to", "against", "on", "between", "among"):
+                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        targets = targets or self.idx.actors(pobj)
+            if not sources and len(targets) >= 2:  # "talks between X and Y": both ways
+                sources, targets = targets, []
+            if sources:
+                targets = [t for t in targets if all(t is not s for s in sources)]
+                pattern = f"{entry.family}: ~ {' '.join(entry.words)}"
+                out.append(Found(entry.code, toks, pattern, sources, targets))
+        return out

@@ -1,0 +1,199 @@
+"""Match verb and noun patterns against a dependency parse.
+
+A verb token matches a family when its lemma (plus particles for multi-word
+verbs) is listed. The family's patterns are then tried against the parse: words
+after ``*`` must occur, in order, in the verb's complement region (its subtree
+without subjects, clausal complements, coordinated clauses and punctuation),
+``(prep ...)`` must be a preposition in that region with its words inside its own
+phrase, and words before ``*`` must occur in the subject or among the verb's
+auxiliaries. The heaviest matching pattern wins (ties: the first listed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .patterns import Elem, Lexicon, NounEntry, Pattern, split_code
+
+# children whose subtrees are not part of the verb's own complement
+_OUTSIDE = frozenset(
+    "nsubj nsubjpass csubj csubjpass expl punct cc ccomp advcl conj parataxis relcl "
+    "mark appos meta dep".split()
+)
+_SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+_PARTICLE_DEPS = frozenset({"prt", "prep", "agent", "dative", "advmod", "dobj", "acomp"})
+
+
+@dataclass
+class Match:
+    code: str  # raw code, "042:043" / "---"
+    pattern: str  # "family: pattern" or "family: verb"
+    trigger: list[int]  # token indices making up the trigger
+    weight: int
+    target_hint: int | None = None  # token filling a "+" slot
+    nominal: bool = False
+
+    @property
+    def forward(self) -> str | None:
+        return split_code(self.code)[0]
+
+    @property
+    def reverse(self) -> str | None:
+        return split_code(self.code)[1]
+
+
+def word_ok(tok: Token, word: str) -> bool:
+    return word == tok.lower_ or word == tok.lemma_.lower() or word == tok.norm_
+
+
+def verb_region(verb: Token) -> list[Token]:
+    """Tokens after the verb in its complement (objects, particles, PPs, xcomp chains)."""
+    out: list[Token] = []
+    for child in verb.children:
+        if child.i < verb.i or child.dep_ in _OUTSIDE:
+            continue
+        out.extend(child.subtree)
+    return sorted(out, key=lambda t: t.i)
+
+
+def subject_region(verb: Token) -> list[Token]:
+    out: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in _SUBJ:
+            out.extend(child.subtree)
+        elif child.i < verb.i and child.dep_ in ("aux", "auxpass", "neg", "advmod"):
+            out.append(child)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _phrase_at(doc: Doc, i: int, phrase: tuple[str, ...], allowed: set[int]) -> bool:
+    if i + len(phrase) > len(doc):
+        return False
+    return all((i + k) in allowed and word_ok(doc[i + k], w) for k, w in enumerate(phrase))
+
+
+def _match_seq(
+    elems: tuple[Elem, ...], region: list[Token], hits: list[int], hint: list[int]
+) -> bool:
+    """Match ``elems`` in order within ``region``; record matched tokens in ``hits``."""
+    if not region:
+        return all(e.kind == "slot" for e in elems)
+    doc = region[0].doc
+    allowed = {t.i for t in region}
+    pos = -1
+    for elem in elems:
+        if elem.kind == "slot":
+            continue
+        found = False
+        for tok in region:
+            if tok.i <= pos:
+                continue
+            if elem.kind == "word":
+                phrase = next((p for p in elem.phrases if _phrase_at(doc, tok.i, p, allowed)), None)
+                if phrase is not None:
+                    hits.extend(range(tok.i, tok.i + len(phrase)))
+                    pos = tok.i + len(phrase) - 1
+                    found = True
+            elif tok.lower_ in {p[0] for p in elem.phrases}:
+                inner = [t for t in tok.subtree if t.i > tok.i]
+                sub: list[int] = []
+                if _match_seq(elem.inner, inner, sub, hint):
+                    hits.append(tok.i)
+                    hits.extend(sub)
+                    if any(e.kind == "slot" and e.slot == "+" for e in elem.inner):
+                        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+                        if obj is not None:
+                            hint.append(obj.i)
+                    pos = max([tok.i, *sub])
+                    found = True
+            if found:
+                break
+        if not found:
+            return False
+    return True
+
+
+def try_pattern(pattern: Pattern, verb: Token, post: list[Token], pre: list[Token]) -> Match | None:
+    hits: list[int] = [verb.i]
+    hint: list[int] = []
+    if pattern.pre and not _match_seq(pattern.pre, pre, hits, hint):
+        return None
+    if not _match_seq(pattern.post, post, hits, hint):
+        return None
+    return Match(
+        pattern.code,
+        f"{pattern.family}: {pattern.text}",
+        sorted(set(hits)),
+        1 + pattern.weight,
+        hint[0] if hint else None,
+    )
+
+
+def _particles_ok(verb: Token, particles: tuple[str, ...]) -> list[int] | None:
+    found = []
+    for p in particles:
+        tok = next(
+            (c for c in verb.children if c.dep_ in _PARTICLE_DEPS and c.lower_ == p and c.i > verb.i),
+            None,
+        )
+        if tok is None:
+            return None
+        found.append(tok.i)
+    return found
+
+
+def match_verb(lex: Lexicon, verb: Token) -> Match | None:
+    """The best pattern match for ``verb``, or None when the lemma is not in the dictionary."""
+    lemma = verb.lemma_.lower()
+    entries = lex.verbs.get(lemma) or lex.verbs.get(verb.lower_)
+    if not entries:
+        return None
+    post, pre = verb_region(verb), subject_region(verb)
+    best: Match | None = None
+    tried: set[str] = set()
+    for entry in entries:
+        particles = _particles_ok(verb, entry.particles)
+        if particles is None:
+            continue
+        fam = lex.families[entry.family]
+        base_code = entry.code or fam.code
+        cand = Match(
+            base_code,
+            f"{fam.name}: {' '.join((lemma, *entry.particles))}",
+            sorted([verb.i, *particles]),
+            1 + len(particles),
+        )
+        if best is None or cand.weight > best.weight:
+            best = cand
+        if fam.name in tried:
+            continue
+        tried.add(fam.name)
+        for pattern in fam.patterns:
+            if pattern.weight + 1 <= (best.weight if best else 0):
+                continue
+            m = try_pattern(pattern, verb, post, pre)
+            if m is not None and (best is None or m.weight > best.weight):
+                best = m
+    return best
+
+
+def match_noun(lex: Lexicon, noun: Token) -> tuple[NounEntry, list[int]] | None:
+    """A nominal trigger ending at ``noun`` ("phone call", "sanctions"), with its tokens."""
+    entries = lex.nouns.get(noun.lemma_.lower()) or lex.nouns.get(noun.lower_)
+    if not entries:
+        return None
+    doc = noun.doc
+    best: tuple[NounEntry, list[int]] | None = None
+    for entry in entries:
+        n = len(entry.words)
+        start = noun.i - n + 1
+        if start < 0:
+            continue
+        toks = [doc[start + k] for k in range(n)]
+        ok = all(word_ok(t, w) for t, w in zip(toks[:-1], entry.words[:-1], strict=True))
+        ok = ok and (word_ok(noun, entry.words[-1]))
+        if ok and (best is None or n > len(best[0].words)):
+            best = (entry, [t.i for t in toks])
+    return best

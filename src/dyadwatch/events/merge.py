@@ -1,0 +1,53 @@
+"""One event per happening within an article.
+
+Events of one article are the same happening when they have the same source and
+target actor codes, the same CAMEO root (code family) and compatible dates (equal,
+or one of them unknown). The merged event keeps the most specific code (the
+longest; on ties the first seen), the first place it was reported, and the evidence
+of every report, in reading order.
+"""
+
+from __future__ import annotations
+
+from ..model import Event
+
+
+def _same(a: Event, b: Event) -> bool:
+    return (
+        a.source_code == b.source_code
+        and a.target_code == b.target_code
+        and a.cameo_code[:2] == b.cameo_code[:2]
+        and a.hypothetical == b.hypothetical
+        and (a.event_date is None or b.event_date is None or a.event_date == b.event_date)
+    )
+
+
+def _absorb(keep: Event, other: Event) -> None:
+    seen = {(e.field, e.sentence_index, e.trigger_span) for e in keep.evidence}
+    for ev in other.evidence:
+        if (ev.field, ev.sentence_index, ev.trigger_span) not in seen:
+            keep.evidence.append(ev)
+    if len(other.cameo_code) > len(keep.cameo_code):
+        for name in ("cameo_code", "plover_type", "plover_mode", "goldstein", "quad_class", "pattern"):
+            setattr(keep, name, getattr(other, name))
+    if keep.event_date is None and other.event_date is not None:
+        keep.event_date, keep.date_text = other.event_date, other.date_text
+    keep.attribution = keep.attribution or other.attribution
+    keep.attribution_code = keep.attribution_code or other.attribution_code
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """Merge repeated reports of the same happening (events of ONE article)."""
+    out: list[Event] = []
+    for ev in events:
+        if not ev.evidence:
+            ev.evidence = []
+        for kept in out:
+            if kept.article_id == ev.article_id and _same(kept, ev):
+                _absorb(kept, ev)
+                break
+        else:
+            out.append(ev)
+    for ev in out:
+        ev.evidence.sort(key=lambda e: (e.field != "title", e.sentence_index, e.trigger_span))
+    return out

@@ -1,0 +1,125 @@
+"""Source and target of an event from the dependency parse.
+
+Mentions come with character spans in the sentence's field; ``sentence.start``
+maps Doc characters to field characters. Tokens are mapped to mentions by span
+overlap. An actor for a syntactic position is the mention covering its head
+token, else the nearest mention inside its phrase (breadth first, not crossing
+into relative clauses). Coordinated heads ("Jordan and Britain") give compound
+actors: one event per actor pair.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+from spacy.tokens import Doc, Token
+
+from ..model import ActorMention, Sentence
+
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+_NO_ENTER = frozenset({"relcl", "acl", "advcl", "ccomp", "punct", "cc", "parataxis", "appos"})
+# prepositions whose object is a target, in order of preference
+TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "into", "upon", "at",
+                "over", "for", "from", "of", "in", "between", "among", "about")  # fmt: skip
+
+
+class MentionIndex:
+    """Token index -> mention, for one sentence Doc."""
+
+    def __init__(self, doc: Doc, sentence: Sentence, mentions: list[ActorMention]) -> None:
+        self.doc = doc
+        self.by_token: dict[int, ActorMention] = {}
+        for m in mentions:
+            if m.field != sentence.field or m.sentence_index != sentence.index:
+                continue
+            s, e = m.start - sentence.start, m.end - sentence.start
+            for tok in doc:
+                if tok.idx < e and tok.idx + len(tok.text) > s:
+                    self.by_token.setdefault(tok.i, m)
+
+    def __bool__(self) -> bool:
+        return bool(self.by_token)
+
+    def at(self, tok: Token) -> ActorMention | None:
+        return self.by_token.get(tok.i)
+
+    def head_of(self, mention: ActorMention) -> Token | None:
+        toks = [self.doc[i] for i, m in self.by_token.items() if m is mention]
+        for t in toks:
+            if t.head.i == t.i or self.by_token.get(t.head.i) is not mention:
+                return t
+        return toks[0] if toks else None
+
+    def find_in(self, root: Token, exclude: set[int] | None = None) -> ActorMention | None:
+        """Nearest mention in ``root``'s phrase (breadth first; coordinated phrases last)."""
+        return self._bfs(root, exclude or set(), False) or self._bfs(root, exclude or set(), True)
+
+    def _bfs(self, root: Token, exclude: set[int], conj: bool) -> ActorMention | None:
+        queue = deque([root])
+        while queue:
+            tok = queue.popleft()
+            m = self.by_token.get(tok.i)
+            if m is not None and id(m) not in exclude:
+                return m
+            for child in tok.children:
+                if child.dep_ not in _NO_ENTER and (conj or child.dep_ != "conj"):
+                    queue.append(child)
+        return None
+
+    def actors(self, root: Token, exclude: set[int] | None = None) -> list[ActorMention]:
+        """The actor of ``root`` and of its coordinated heads (compound actors)."""
+        out: list[ActorMention] = []
+
+        def add(m: ActorMention | None) -> None:
+            if m is not None and all(m is not o for o in out):
+                out.append(m)
+
+        for head in (root, *root.conjuncts):
+            m = self.find_in(head, exclude)
+            add(m)
+            mh = self.head_of(m) if m is not None else None
+            if mh is not None and mh.i != head.i:
+                for c in mh.conjuncts:
+                    add(self.find_in(c, exclude))
+        return out
+
+
+def subject_token(verb: Token) -> tuple[Token | None, bool]:
+    """(subject head, passive?) of ``verb``, inherited through xcomp/conj/advcl chains."""
+    tok: Token | None = verb
+    for _ in range(6):
+        if tok is None:
+            break
+        for child in tok.children:
+            if child.dep_ in SUBJ:
+                return child, child.dep_ == "nsubjpass"
+        if tok.dep_ in ("xcomp", "conj", "advcl", "acomp") and tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        if tok.dep_ == "acl" and tok.head.i != tok.i:  # "the decision of X to ...": skip
+            return None, False
+        break
+    return None, False
+
+
+def agent_token(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def object_tokens(head: Token, deep: bool = True) -> list[Token]:
+    """Candidate target heads in preference order: dobj, dative, PPs, then clausal subjects."""
+    kids = list(head.children)
+    out = [c for c in kids if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd")]
+    preps = [c for c in kids if c.dep_ in ("prep", "dative") and c.i > head.i]
+    preps.sort(key=lambda p: TARGET_PREPS.index(p.lower_) if p.lower_ in TARGET_PREPS else 99)
+    for p in preps:
+        out.extend(c for c in p.children if c.dep_ in ("pobj", "pcomp"))
+    if deep:
+        for c in kids:
+            if c.dep_ in ("xcomp", "ccomp"):
+                out.extend(object_tokens(c, deep=False))
+                out.extend(g for g in c.children if g.dep_ in SUBJ)
+    return out
