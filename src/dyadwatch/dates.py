@@ -30,9 +30,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from spacy.tokens import Doc, Token
+if TYPE_CHECKING:  # spaCy is only needed for the types here: the readers import this module
+    from spacy.tokens import Doc, Token
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -58,7 +59,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(p, re.IGNORECA
     ("ago", rf"\b(?P<n>{_NUM})\s+(?P<unit>days?)\s+ago\b"),
     ("vague", rf"\b{_COUNT}(?:days?|weeks?|months?|years?|hours?)\s+(?:after|before|since|following|ahead\s+of)\s+{_UNTIL_CLAUSE}"),
     ("vague", rf"\b(?:the\s+)?(?:day|week|month|night|morning)\s+(?:after|before)\s+{_UNTIL_CLAUSE}"),
-    ("vague", rf"\b(?:(?:earlier|later)\s+(?:this|last|next)\s+(?:week|month|year)|(?:last|this|next|past|previous|coming)\s+(?:week(?:end)?|month|year)|(?:over|at|during)\s+the\s+weekend|(?:in\s+)?(?:recent|the\s+(?:past|last|previous|coming|next))\s+(?:few\s+|several\s+|couple\s+of\s+|{_NUM}\s+)?(?:days|weeks|months|years)|\d+\s+(?:weeks?|months?)\s+ago|an?\s+(?:week|month|year)\s+ago|recently)\b"),
+    ("vague", rf"\b(?:(?:earlier|later)\s+(?:this|last|next)\s+(?:week|month|year)|(?:last|this|next|past|previous|coming)\s+(?:week(?:end)?|month|year)|(?:over|at|during)\s+the\s+weekend|(?:in\s+)?(?:recent|the\s+(?:past|last|previous|coming|next))\s+(?:few\s+|several\s+|couple\s+of\s+|{_NUM}\s+)?(?:days|weeks|months|years)|{_NUM}\s+(?:weeks?|months?|years?)\s+ago|recently)\b"),
     ("vague", rf"\b(?:in|since|by|until|(?:early|mid|late)[-\s]+|(?:the\s+)?(?:beginning|start|end|middle)\s+of)\s*(?P<mon>{MON})\b(?:\s+\d{{4}}\b)?"),
     ("vague", r"\b(?:in|since|by|until)\s+(?:(?:early|mid|late)[-\s]+)?(?:19|20)\d{2}\b"),
 ]]

@@ -1,29 +1,41 @@
-"""Document -> sentences. Sub-headings are not body sentences; the title is a headline."""
+"""Document -> sentences. Sub-headings and page furniture are not body sentences; the title is a headline.
+
+    split_sentences(document, nlp, code_headline) -> list[(Sentence, token-only Doc)]
+
+Body paragraphs come from the reader (``document.paragraphs``) when it gave
+them; otherwise the body is laid out here with the same rules as the readers
+(``read.layout``: blank lines, short unpunctuated headings, furniture lines).
+Any paragraph overlapping a span in ``document.headings`` is skipped. Every
+Sentence's (start, end) indexes ``document.body`` (``document.title`` for the
+headline, field "title"), and its text is exactly that slice.
+"""
 
 from __future__ import annotations
-
-import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .model import Document, Sentence, Span
 from .nlp import split_into_sentences
-
-_BLANK_LINES = re.compile(r"\n\s*\n")
+from .read.common import layout_spans
 
 
 def paragraph_spans(document: Document) -> list[Span]:
-    """Body paragraphs, from the reader when it gave them, else split on blank lines."""
-    if document.paragraphs:
-        return list(document.paragraphs)
-    spans: list[Span] = []
-    pos = 0
-    for m in _BLANK_LINES.finditer(document.body):
-        spans.append((pos, m.start()))
-        pos = m.end()
-    spans.append((pos, len(document.body)))
-    return [(s, e) for s, e in spans if document.body[s:e].strip()]
+    """Body paragraphs to code: the reader's, else laid out here; never a heading."""
+    spans = list(document.paragraphs) if document.paragraphs else layout_spans(document.body)[0]
+    headings = document.headings
+    return [
+        (s, e) for s, e in spans
+        if document.body[s:e].strip() and not any(hs < e and s < he for hs, he in headings)
+    ]
+
+
+def _headline(title: str, nlp: Language) -> tuple[Sentence, Doc] | None:
+    text = title.strip()
+    if not text:
+        return None
+    start = title.index(text)
+    return Sentence(0, text, start, start + len(text), "title"), nlp.make_doc(text)
 
 
 def split_sentences(
@@ -34,17 +46,12 @@ def split_sentences(
     Offsets are into ``document.title`` for the headline and ``document.body`` otherwise.
     """
     out: list[tuple[Sentence, Doc]] = []
-    if code_headline and document.title and document.title.strip():
-        title = document.title
-        doc = nlp.make_doc(title)
-        out.append((Sentence(0, title, 0, len(title), "title"), doc))
-    headings = set(document.headings)
+    if code_headline and document.title:
+        headline = _headline(document.title, nlp)
+        if headline is not None:
+            out.append(headline)
     for start, end in paragraph_spans(document):
-        if (start, end) in headings:
-            continue
-        text = document.body[start:end]
-        for sdoc in split_into_sentences(nlp, text):
+        for sdoc in split_into_sentences(nlp, document.body[start:end]):
             s = start + sdoc.user_data["char_offset"]
-            sent = Sentence(len(out), sdoc.text, s, s + len(sdoc.text), "body")
-            out.append((sent, sdoc))
+            out.append((Sentence(len(out), sdoc.text, s, s + len(sdoc.text), "body"), sdoc))
     return out

@@ -79,11 +79,13 @@ def is_short_line(text: str) -> bool:
 
 
 def _wrapped(lines: list[str]) -> bool:
-    """Hard-wrapped prose: all lines but the last about as long as the longest."""
+    """Hard-wrapped prose: all lines but the last about as long as the longest, and
+    the last ending a sentence (two lines: else a headline over a date line)."""
     if len(lines) < 2:
         return False
     longest = max(len(line) for line in lines)
-    return longest >= 40 and all(len(line) >= 0.6 * longest for line in lines[:-1])
+    return (longest >= 40 and all(len(line) >= 0.6 * longest for line in lines[:-1])
+            and (len(lines) > 2 or ends_sentence(lines[-1])))
 
 
 def split_units(text: str) -> list[Unit]:

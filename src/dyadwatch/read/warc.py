@@ -34,15 +34,20 @@ def _page_text(payload: bytes, content_type: str) -> str | None:
     return decode(payload).text
 
 
-def _record_document(record, path: str, offset: int) -> Document | Problem | None:  # type: ignore[no-untyped-def]
-    """The Document of one response record, None when the record is not an HTML page."""
+def _html_payload(record) -> tuple[bytes, str] | None:  # type: ignore[no-untyped-def]
+    """(payload, content type) of an HTML response record, else None."""
     if record.rec_type != "response" or record.http_headers is None:
         return None
     content_type = record.http_headers.get_header("Content-Type") or ""
     if not content_type.lower().startswith(_HTML_TYPES):
         return None
+    return record.content_stream().read(), content_type
+
+
+def _record_document(record, payload: bytes, content_type: str, path: str,  # type: ignore[no-untyped-def]
+                     offset: int) -> Document | Problem:
+    """The Document of one HTML response record, or its Problem."""
     position = f"offset {offset}"
-    payload = record.content_stream().read()
     html = _page_text(payload, content_type)
     if html is None or not html.strip():
         return Problem(path, "HTML record has no text", position=position, kind="no-article")
@@ -69,10 +74,10 @@ def read_warc_file(path: Path) -> Iterator[Document | Problem]:
         with path.open("rb") as fh:
             records = ArchiveIterator(fh)
             for record in records:
-                found = _record_document(record, name, records.get_record_offset())
-                if found is not None:
+                page = _html_payload(record)  # read before asking the offset, which skips the record
+                if page is not None:
                     pages += 1
-                    yield found
+                    yield _record_document(record, *page, name, records.get_record_offset())
     except ArchiveLoadFailed as exc:
         yield Problem(name, f"not a valid WARC file: {str(exc).splitlines()[0]}", kind="malformed")
         return
