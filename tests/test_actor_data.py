@@ -6,6 +6,7 @@ so that the data is checked independently of the actor engine.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -168,3 +169,30 @@ def test_country_codes_are_phoenix_codes(countries: list[Entry]) -> None:
     known = {code[:3] for code in _phoenix_codes("Phoenix.Countries.actors.txt")}
     codes = {e.one("code") for e in countries if "iso" in e.attrs}
     assert codes - known <= {"VAT"}  # the Holy See is absent from Phoenix
+
+
+def _mentions() -> list[dict]:
+    path = REPO / "tests" / "data" / "actor_mentions.jsonl"
+    if not path.exists():
+        pytest.skip("actor_mentions.jsonl not written yet")
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def test_mention_set_shape() -> None:
+    records = _mentions()
+    ids = [r["id"] for r in records]
+    assert len(ids) == len(set(ids))
+    assert len(records) >= 90
+    assert sum(len(r["mentions"]) for r in records) >= 260
+    for record in records:
+        date.fromisoformat(record["date"])
+        text = record["text"]
+        for mention in record["mentions"]:
+            assert set(mention) == {"text", "occurrence", "code"}, record["id"]
+            assert CODE_RE.match(mention["code"]), (record["id"], mention)
+            word = re.compile(r"(?<!\w)" + re.escape(mention["text"]) + r"(?!\w)")
+            starts = [m.start() for m in word.finditer(text)]
+            plain = [i for i in range(len(text)) if text.startswith(mention["text"], i)]
+            n = mention["occurrence"]
+            assert len(starts) >= n, (record["id"], mention)
+            assert plain[n - 1] == starts[n - 1], (record["id"], mention)
