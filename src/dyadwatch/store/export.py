@@ -115,7 +115,7 @@ def _write_parquet(cur: duckdb.DuckDBPyConnection, output: str | None) -> int:
 
     if output is None:
         raise InputError("parquet output needs a file: give -o FILE")
-    table = cur.fetch_arrow_table()
+    table = cur.to_arrow_table()
     try:
         pq.write_table(table, output)
     except OSError as exc:

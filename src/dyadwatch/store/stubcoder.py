@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from ..model import CodedDocument, Document, Event, Evidence, Sentence
 from ..options import Options
 
-_SENT = re.compile(r"[^.!?\n]+[.!?]?")
+_SENT = re.compile(r"[^.!?\s][^.!?\n]*[.!?]?")
 _EVENT = re.compile(r"\b([A-Z]{3}) (praises|meets|accuses|threatens|attacks|helps) ([A-Z]{3})\b")
 _CODES = {  # verb -> (CAMEO, PLOVER type, Goldstein, QuadClass)
     "praises": ("051", "STATEMENT", 3.4, 1), "meets": ("040", "CONSULT", 1.0, 1),
