@@ -110,12 +110,13 @@ def _write_text(cur: duckdb.DuckDBPyConnection, fmt: str, output: str | None) ->
     return n
 
 
-def _write_parquet(cur: duckdb.DuckDBPyConnection, output: str | None) -> int:
+def _write_parquet(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any],
+                   output: str | None) -> int:
     import pyarrow.parquet as pq
 
     if output is None:
         raise InputError("parquet output needs a file: give -o FILE")
-    table = cur.to_arrow_table()
+    table = con.sql(sql, params=params).to_arrow_table()
     try:
         pq.write_table(table, output)
     except OSError as exc:
@@ -129,5 +130,6 @@ def export_events(con: duckdb.DuckDBPyConnection, flt: ExportFilter, fmt: str = 
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     sql, params = export_query(layout, flt)
-    cur = con.execute(sql, params)
-    return _write_parquet(cur, output) if fmt == "parquet" else _write_text(cur, fmt, output)
+    if fmt == "parquet":
+        return _write_parquet(con, sql, params, output)
+    return _write_text(con.execute(sql, params), fmt, output)
