@@ -27,7 +27,7 @@ from .matcher import Matcher
 from .resolve import Context, Resolver
 from .roles import OfficeIndex
 
-__all__ = ["ActorStage", "Context", "load_stage"]
+__all__ = ["ActorStage", "Context", "load_stage", "resolve_text"]
 log = logging.getLogger(__name__)
 
 
@@ -76,3 +76,19 @@ def _cached_stage(stamped: tuple[tuple[str, float], ...], include_phoenix: bool)
     for problem in stage.problems:
         log.warning("%s", problem.message())
     return stage
+
+
+def resolve_text(text: str, day: dt.date | None, user_files: Sequence[str] = ()) -> list[ActorMention]:
+    """Actors of ``text`` (split into sentences by rules) as resolved on ``day``; offsets into ``text``."""
+    from ..nlp import split_into_sentences
+    from .matcher import blank_english
+
+    stage = load_stage(user_files)
+    nlp = blank_english()
+    ctx = stage.new_context(day)
+    mentions: list[ActorMention] = []
+    for index, doc in enumerate(split_into_sentences(nlp, text)):
+        start = doc.user_data["char_offset"]
+        sentence = Sentence(index, doc.text, start, start + len(doc.text))
+        mentions.extend(stage.find(doc, sentence, ctx))
+    return mentions

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 import ahocorasick
 import spacy
+from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
@@ -56,8 +57,13 @@ class Candidate:
 
 
 @lru_cache(maxsize=1)
+def blank_english() -> Language:
+    """spaCy's rule-based English (tokenizer only): no model, loads in a second."""
+    return spacy.blank("en")
+
+
 def english_tokenizer() -> Tokenizer:
-    return spacy.blank("en").tokenizer
+    return blank_english().tokenizer
 
 
 _SIMPLE = re.compile(r"^[^\W_]+(?: [^\W_]+)*$")
