@@ -50,19 +50,23 @@ _NUM = r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
 _COUNT = r"(?:(?:less|more)\s+than\s+|about\s+|around\s+|nearly\s+|almost\s+|just\s+|only\s+|barely\s+|some\s+)?(?:(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a\s+few|a\s+couple\s+of|a\s+day\s+or\s+two)\s+)?"
 _UNTIL_CLAUSE = r"[^,.;:!?()]{1,80}?(?=\s*(?:[,.;:!?()]|$)|\s+(?:which|that|when|while|and|but|as|where)\b)"
 
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in [
-    ("iso", r"\b(?:on\s+)?(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
-    ("mdy", rf"\b(?:on\s+)?(?:{WD}\.?,?\s+)?(?P<mon>{MON})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}})\b)?"),
-    ("dmy", rf"\b(?:on\s+)?(?:{WD}\.?,?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MON})\b\.?(?:,?\s+(?P<y>\d{{4}})\b)?"),
-    ("weekday", rf"\b(?:(?P<mod>on|last|this\s+past|this|next|early|late)\s+)?(?P<wd>{WD})\b(?:\s+(?:morning|afternoon|evening|night))?"),
-    ("relday", r"\b(?:the\s+day\s+before\s+yesterday|(?:earlier\s+)?today|tonight|yesterday|last\s+night|this\s+(?:morning|afternoon|evening)|tomorrow)\b(?:\s+(?:morning|afternoon|evening|night))?"),
-    ("ago", rf"\b(?P<n>{_NUM})\s+(?P<unit>days?)\s+ago\b"),
-    ("vague", rf"\b{_COUNT}(?:days?|weeks?|months?|years?|hours?)\s+(?:after|before|since|following|ahead\s+of)\s+{_UNTIL_CLAUSE}"),
-    ("vague", rf"\b(?:the\s+)?(?:day|week|month|night|morning)\s+(?:after|before)\s+{_UNTIL_CLAUSE}"),
-    ("vague", rf"\b(?:(?:earlier|later)\s+(?:this|last|next)\s+(?:week|month|year)|(?:last|this|next|past|previous|coming)\s+(?:week(?:end)?|month|year)|(?:over|at|during)\s+the\s+weekend|(?:in\s+)?(?:recent|the\s+(?:past|last|previous|coming|next))\s+(?:few\s+|several\s+|couple\s+of\s+|{_NUM}\s+)?(?:days|weeks|months|years)|{_NUM}\s+(?:weeks?|months?|years?)\s+ago|recently)\b"),
-    ("vague", rf"\b(?:in|since|by|until|(?:early|mid|late)[-\s]+|(?:the\s+)?(?:beginning|start|end|middle)\s+of)\s*(?P<mon>{MON})\b(?:\s+\d{{4}}\b)?"),
-    ("vague", r"\b(?:in|since|by|until)\s+(?:(?:early|mid|late)[-\s]+)?(?:19|20)\d{2}\b"),
-]]
+_UNITS = r"\b(?:days?|weeks?|weekend|months?|years?|hours?|night|morning)\b"
+# (kind, guard, pattern): the cheap guard must match somewhere before the pattern is run
+_SPECS = [
+    ("iso", r"\d{4}-\d", r"\b(?:on\s+)?(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
+    ("mdy", rf"\b{MON}\b", rf"\b(?:on\s+)?(?:{WD}\.?,?\s+)?(?P<mon>{MON})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}})\b)?"),
+    ("dmy", rf"\b{MON}\b", rf"\b(?:on\s+)?(?:{WD}\.?,?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MON})\b\.?(?:,?\s+(?P<y>\d{{4}})\b)?"),
+    ("weekday", rf"\b{WD}\b", rf"\b(?:(?P<mod>on|last|this\s+past|this|next|early|late)\s+)?(?P<wd>{WD})\b(?:\s+(?:morning|afternoon|evening|night))?"),
+    ("relday", r"\b(?:today|tonight|yesterday|tomorrow|night|morning|afternoon|evening)\b", r"\b(?:the\s+day\s+before\s+yesterday|(?:earlier\s+)?today|tonight|yesterday|last\s+night|this\s+(?:morning|afternoon|evening)|tomorrow)\b(?:\s+(?:morning|afternoon|evening|night))?"),
+    ("ago", r"\bago\b", rf"\b(?P<n>{_NUM})\s+(?P<unit>days?)\s+ago\b"),
+    ("vague", r"\b(?:after|before|since|following|ahead\s+of)\b", rf"\b{_COUNT}(?:days?|weeks?|months?|years?|hours?)\s+(?:after|before|since|following|ahead\s+of)\s+{_UNTIL_CLAUSE}"),
+    ("vague", r"\b(?:after|before)\b", rf"\b(?:the\s+)?(?:day|week|month|night|morning)\s+(?:after|before)\s+{_UNTIL_CLAUSE}"),
+    ("vague", rf"{_UNITS}|\brecently\b", rf"\b(?:(?:earlier|later)\s+(?:this|last|next)\s+(?:week|month|year)|(?:last|this|next|past|previous|coming)\s+(?:week(?:end)?|month|year)|(?:over|at|during)\s+the\s+weekend|(?:in\s+)?(?:recent|the\s+(?:past|last|previous|coming|next))\s+(?:few\s+|several\s+|couple\s+of\s+|{_NUM}\s+)?(?:days|weeks|months|years)|{_NUM}\s+(?:weeks?|months?|years?)\s+ago|recently)\b"),
+    ("vague", rf"\b{MON}\b", rf"\b(?:in|since|by|until|(?:early|mid|late)[-\s]+|(?:the\s+)?(?:beginning|start|end|middle)\s+of)\s*(?P<mon>{MON})\b(?:\s+\d{{4}}\b)?"),
+    ("vague", r"\b(?:19|20)\d\d\b", r"\b(?:in|since|by|until)\s+(?:(?:early|mid|late)[-\s]+)?(?:19|20)\d{2}\b"),
+]
+_PATTERNS = [(kind, re.compile(guard, re.IGNORECASE), re.compile(p, re.IGNORECASE))
+             for kind, guard, p in _SPECS]
 _PREPOSITIONS = {"on", "in", "since", "by", "until", "last", "this", "next", "from"}
 
 
@@ -145,7 +149,8 @@ def _resolve_match(kind: str, m: re.Match[str], anchor: dt.date | None) -> Candi
 
 def scan(text: str, anchor: dt.date | None) -> list[Candidate]:
     """Every temporal expression the regexes find in ``text`` (longest wins on overlap)."""
-    found = [_resolve_match(kind, m, anchor) for kind, rx in _PATTERNS for m in rx.finditer(text)]
+    found = [_resolve_match(kind, m, anchor) for kind, guard, rx in _PATTERNS
+             if guard.search(text) for m in rx.finditer(text)]
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
     out: list[Candidate] = []
     for c in found:

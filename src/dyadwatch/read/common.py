@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 import unicodedata
 from pathlib import Path
 
@@ -13,12 +12,11 @@ from .detect import decode
 from .layout import mark_body, split_units
 
 log = logging.getLogger("dyadwatch.read")
-_SPACE = re.compile(r"\s+")
 
 
 def content_id(body: str) -> str:
     """Stable id from the text: sha1 of the NFC, whitespace-collapsed body, 16 hex digits."""
-    norm = _SPACE.sub(" ", unicodedata.normalize("NFC", body)).strip()
+    norm = " ".join(unicodedata.normalize("NFC", body).split())
     return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:16]
 
 

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 _BOMS = (
@@ -26,7 +27,7 @@ _MAGIC = (
     (b"\x7fELF", "executable"),
 )
 # control characters that do not occur in text (tab, newlines and form feed do)
-_CONTROL = {chr(c) for c in range(32) if chr(c) not in "\t\n\r\f\v"} | {"\x7f"}
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _SAMPLE = 64 * 1024
 
 
@@ -46,7 +47,7 @@ def _looks_like_text(text: str) -> bool:
     sample = text[:_SAMPLE]
     if not sample:
         return True
-    bad = sum(1 for ch in sample if ch in _CONTROL)
+    bad = len(_CONTROL.findall(sample))
     return bad <= max(1, len(sample) // 200)
 
 

@@ -29,6 +29,7 @@ HEADER_MAX_UNITS = 8
 HEADER_MAX_WORDS = 30
 LABEL_MAX_WORDS = 4
 LABEL_MAX_CHARS = 40
+DATE_LINE_MAX_CHARS = 80
 SECTIONS = {
     "politics", "world", "news", "business", "economy", "opinion", "asia", "europe", "africa",
     "americas", "middle east", "us", "uk", "national", "international", "world news",
@@ -69,6 +70,8 @@ def _is_header_line(text: str) -> bool:
 
 def _date_line(text: str) -> str | None:
     """ISO date when the line is only a date (with an optional label and time)."""
+    if len(text) > DATE_LINE_MAX_CHARS:
+        return None
     found = find_absolute(text)
     if found is None:
         return None

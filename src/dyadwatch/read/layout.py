@@ -16,6 +16,7 @@ as the longest) is one unit. Heuristics, in order:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 _FURNITURE = re.compile(
@@ -40,9 +41,11 @@ _FURNITURE = re.compile(
 )
 _SENTENCE_END = re.compile(r"""[.!?…:;,][)"'”’»]*$""")
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
+_NEWLINE = re.compile(r"\n")
 _BLANK = re.compile(r"\n[ \t]*\n\s*")
 HEADING_MAX_WORDS = 12
 HEADING_MAX_CHARS = 90
+FURNITURE_MAX_CHARS = 200  # furniture is a short line: long paragraphs are never tested
 TRAILING_MAX_WORDS = 6  # short unpunctuated lines after the last sentence are furniture
 
 
@@ -66,7 +69,8 @@ def ends_sentence(text: str) -> bool:
 
 
 def is_furniture(text: str) -> bool:
-    return bool(_FURNITURE.match(text.strip()))
+    t = text.strip()
+    return len(t) <= FURNITURE_MAX_CHARS and bool(_FURNITURE.match(t))
 
 
 def is_short_line(text: str) -> bool:
@@ -91,16 +95,20 @@ def _wrapped(lines: list[str]) -> bool:
 def split_units(text: str) -> list[Unit]:
     """Paragraph units of ``text`` with their offsets, in order."""
     units: list[Unit] = []
+    newlines = [m.start() for m in _NEWLINE.finditer(text)]
+
+    def line_of(offset: int) -> int:
+        return bisect_left(newlines, offset) + 1
+
     for block_start, block_end in _blocks(text):
         block = text[block_start:block_end]
         lines = _line_spans(block, block_start)
         texts = [text[s:e].strip() for s, e in lines]
         if _wrapped(texts):
-            units.append(Unit(lines[0][0], lines[-1][1], " ".join(texts),
-                              text.count("\n", 0, lines[0][0]) + 1))
+            units.append(Unit(lines[0][0], lines[-1][1], " ".join(texts), line_of(lines[0][0])))
         else:
             for (s, e), t in zip(lines, texts, strict=True):
-                units.append(Unit(s, e, t, text.count("\n", 0, s) + 1))
+                units.append(Unit(s, e, t, line_of(s)))
     return units
 
 
