@@ -1,0 +1,116 @@
+"""Change points (ruptures PELT / binary segmentation) on synthetic series with known breaks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+
+from dyadwatch.analysis import SeriesPoint, change_points, dyad_report
+from dyadwatch.analysis.changepoints import robust_sigma
+from dyadwatch.errors import InputError
+from test_web_data import build_db
+
+
+def series(values: list[float | None], metric: str = "goldstein_mean") -> list[SeriesPoint]:
+    start = dt.date(2024, 1, 1)
+    out = []
+    for i, v in enumerate(values):
+        p = SeriesPoint(start + dt.timedelta(weeks=i), 0 if v is None else 5, 5, 0, 0, 0, 0,
+                        None, 0.0, None, None)
+        if v is not None:
+            setattr(p, metric, v)
+        out.append(p)
+    return out
+
+
+def noisy(levels: list[tuple[float, int]], sd: float = 1.0, seed: int = 7) -> list[float]:
+    rng = np.random.default_rng(seed)
+    return [float(level + rng.normal(0, sd)) for level, n in levels for _ in range(n)]
+
+
+@pytest.mark.parametrize("algorithm", ["pelt", "binseg"])
+def test_finds_a_known_break(algorithm: str) -> None:
+    values = noisy([(-3.0, 20), (2.0, 20)])
+    cps = change_points(series(values), algorithm=algorithm)
+    assert len(cps) == 1
+    cp = cps[0]
+    assert abs((cp.date - dt.date(2024, 1, 1)).days // 7 - 20) <= 1
+    assert cp.before_mean == pytest.approx(-3.0, abs=0.6)
+    assert cp.after_mean == pytest.approx(2.0, abs=0.6)
+    assert cp.magnitude == pytest.approx(cp.after_mean - cp.before_mean)
+    assert cp.before_start == dt.date(2024, 1, 1)
+
+
+def test_finds_two_breaks_in_order() -> None:
+    values = noisy([(0.0, 15), (5.0, 15), (-2.0, 15)], seed=3)
+    cps = change_points(series(values))
+    idx = [(cp.date - dt.date(2024, 1, 1)).days // 7 for cp in cps]
+    assert len(idx) == 2 and abs(idx[0] - 15) <= 1 and abs(idx[1] - 30) <= 1
+    assert cps[0].magnitude > 0 > cps[1].magnitude
+
+
+def test_breaks_in_white_noise_are_rare() -> None:
+    false = sum(bool(change_points(series(noisy([(1.0, 40)], seed=s)))) for s in range(40))
+    assert false <= 3  # calibrated rate about 2% (bench/changepoint_calibration.py)
+
+
+def test_two_sigma_steps_are_found() -> None:
+    found = sum(len(change_points(series(noisy([(0.0, 20), (2.0, 20)], seed=s)))) == 1
+                for s in range(40))
+    assert found >= 36
+
+
+def test_higher_penalty_finds_fewer() -> None:
+    values = noisy([(0.0, 12), (1.5, 12)], seed=11)
+    assert len(change_points(series(values), penalty=100.0)) == 0
+    assert len(change_points(series(values), penalty=1.0)) >= 1
+
+
+def test_empty_periods_are_skipped_for_means() -> None:
+    values: list[float | None] = [-4.0, None, -4.5, -3.5, None, -4.0, 4.0, 3.5, None, 4.5, 4.0]
+    cps = change_points(series(values))
+    assert len(cps) == 1 and cps[0].date == dt.date(2024, 1, 1) + dt.timedelta(weeks=6)
+
+
+def test_noise_free_step_and_degenerate_inputs() -> None:
+    assert len(change_points(series([1.0] * 6 + [5.0] * 6))) == 1
+    assert change_points(series([2.0] * 12)) == []
+    assert change_points(series([1.0, 5.0, 1.0])) == []
+    assert change_points([]) == []
+
+
+def test_other_metrics() -> None:
+    values = noisy([(2.0, 15), (12.0, 15)], seed=5)
+    cps = change_points(series(values, metric="n_events"), metric="n_events")
+    assert len(cps) == 1 and cps[0].metric == "n_events"
+
+
+def test_bad_arguments() -> None:
+    with pytest.raises(InputError):
+        change_points(series([1.0] * 10), metric="nope")
+    with pytest.raises(InputError):
+        change_points(series([1.0] * 10), algorithm="window")
+    with pytest.raises(InputError):
+        change_points(series([1.0] * 10), penalty=0)
+
+
+def test_robust_sigma_ignores_the_step() -> None:
+    values = np.array(noisy([(0.0, 30), (10.0, 30)], sd=1.0, seed=2))
+    assert 0.7 < robust_sigma(values) < 1.4
+
+
+def test_report_lists_the_events_that_drove_the_shift() -> None:
+    con = build_db()
+    try:
+        report = dyad_report(con, "CHN", "KOR", "month")
+    finally:
+        con.close()
+    [cp] = report["change_points"]
+    assert cp.date == dt.date(2025, 5, 1) and cp.magnitude > 10
+    drivers = cp.drivers
+    assert drivers and all(d["event_date"].startswith("2025-05") for d in drivers)
+    assert [d["goldstein"] for d in drivers] == sorted((d["goldstein"] for d in drivers), reverse=True)
+    assert drivers[0]["plover_type"] == "AGREE" and drivers[0]["sentence"]
+    assert len(report["a_to_b"]) == len(report["b_to_a"]) == len(report["series"]) == 8
