@@ -34,7 +34,8 @@ def cache_dir() -> Path | None:
 
 def files_key(paths: Sequence[Path], extra: str = "") -> str:
     h = hashlib.sha256(f"{__version__}|{FORMAT}|{extra}".encode())
-    for p in paths:
+    code = sorted(Path(__file__).resolve().parent.glob("*.py"))  # the compiler's own code too
+    for p in [*code, *paths]:
         try:
             st = p.stat()
             h.update(f"{p.resolve()}|{st.st_size}|{st.st_mtime_ns}\n".encode())

@@ -283,8 +283,25 @@ def load_layers(layers: Sequence[Sequence[Path]]) -> Dictionary:
             for entry in entries:
                 merged.pop(entry.key(), None)  # re-insert: later files come later in order too
                 merged[entry.key()] = entry
-    result.entries = list(merged.values())
+    result.entries = shadow_persons(list(merged.values()))
     return result
+
+
+def shadow_persons(entries: list[Entry]) -> list[Entry]:
+    """Drop a person of a lower layer who shares a name with a person of a higher layer.
+
+    Persons have no code of their own (their codes are dated roles), so a curated
+    or user entry replaces every earlier entry of the same person, including the
+    earlier entry's other spellings ("Chancellor Angela Merkel" in Phoenix).
+    """
+    top: dict[str, int] = {}
+    for e in entries:
+        if e.kind == "person":
+            for n in e.all_names():
+                key = n.casefold()
+                top[key] = max(top.get(key, e.layer), e.layer)
+    return [e for e in entries if e.kind != "person"
+            or all(top[n.casefold()] <= e.layer for n in e.all_names())]
 
 
 def load_dictionary(user_files: Sequence[str | Path] = (), include_phoenix: bool = True) -> Dictionary:

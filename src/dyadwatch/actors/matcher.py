@@ -66,6 +66,7 @@ def english_tokenizer() -> Tokenizer:
     return blank_english().tokenizer
 
 
+HYPHENS = {"-", "‐", "‑", "–"}
 _SIMPLE = re.compile(r"^[^\W_]+(?: [^\W_]+)*$")
 
 
@@ -118,7 +119,7 @@ class Matcher:
         table: dict[str, list[Form]] = {}
         for index, entry in enumerate(entries):
             for form, text in entry_forms(entry):
-                tokens = tokenize(text)
+                tokens = [t for t in tokenize(text) if t not in HYPHENS]
                 if not tokens:
                     continue
                 key = " " + " ".join(t.lower() for t in tokens) + " "
@@ -131,13 +132,15 @@ class Matcher:
         self.size = len(table)
 
     def find(self, doc: Doc) -> list[Candidate]:
+        """Every dictionary form in ``doc`` (hyphens are skipped: "Jae-myung" = "Jae myung")."""
         if not self.size or not len(doc):
             return []
-        texts = [t.text if not t.is_space else "\x00" for t in doc]
+        kept = [t.i for t in doc if t.text not in HYPHENS]
+        texts = [doc[i].text if not doc[i].is_space else "\x00" for i in kept]
         starts: dict[int, int] = {}
         pos = 1
-        for i, text in enumerate(texts):
-            starts[pos] = i
+        for k, text in enumerate(texts):
+            starts[pos] = k
             pos += len(text) + 1
         starts[pos] = len(texts)
         key = " " + " ".join(t.lower() for t in texts) + " "
@@ -149,5 +152,5 @@ class Matcher:
                 continue
             ok = [f for f in forms if case_ok(f, texts[start:end])]
             if ok:
-                out.append(Candidate(start, end, ok))
+                out.append(Candidate(kept[start], kept[end - 1] + 1, ok))
         return out

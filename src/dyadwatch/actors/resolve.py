@@ -25,16 +25,25 @@ from .roles import TITLE_WORDS, OfficeIndex, Resolution, country_of, describe, r
 
 FORM_PRIORITY = {"discard": 9, "name": 8, "capital": 7, "seat": 7, "adjective": 6, "demonym": 5, "word": 3, "short": 2}
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-LOCATIVES = {"in", "at", "near", "outside", "around", "across", "throughout", "inside", "within", "from", "into"}
+LOCATIVES = {"in", "at", "near", "outside", "around", "across", "throughout", "inside", "within", "into", "of"}
 JOINERS = {"and", "or", ",", "&"}
 POSSESSIVES = {"'s", "’s", "'", "’"}
 MAX_FILLERS = 2
+MODIFIER_OK = {"armed", "retired", "exiled", "jailed", "detained", "elected", "ruling", "leading", "governing", "striking", "visiting"}
 # lower-case words that can stand between a country adjective and its agent noun ("Chinese state media")
 FILLER_STOP = {
     "and", "or", "but", "said", "says", "say", "to", "of", "the", "a", "an", "that", "which", "who",
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "on", "in", "at", "for", "with",
     "by", "as", "not", "it", "its", "their", "this", "these", "those", "from", "after", "before",
 }
+
+
+def _modifier(word: str) -> bool:
+    """Could ``word`` modify an agent noun? Lower-case, not a function word, not a verb form."""
+    low = word.lower()
+    if not (word.isalpha() and word.islower()) or low in FILLER_STOP:
+        return False
+    return low in MODIFIER_OK or not low.endswith(("ed", "ing"))
 
 
 @dataclass
@@ -142,14 +151,21 @@ class Resolver:
             return "country"
         return "other"
 
-    def _gap_ok(self, doc: Doc, start: int, end: int) -> bool:
-        """Tokens [start, end) between a country and an agent: a possessive and/or a few modifiers."""
-        gap = [t for t in doc[start:end]]
-        if gap and gap[0].text in POSSESSIVES:
+    def _gap_ok(self, doc: Doc, item: Item, end: int) -> bool:
+        """Tokens between a country and an agent noun: nothing, a possessive, or a few modifiers.
+
+        Modifiers ("Chinese state media", "Japan's new prime minister") may follow an
+        adjective or a possessive, never a bare name or a demonym ("Iraq despite ...").
+        """
+        gap = list(doc[item.end:end])
+        possessive = bool(gap) and gap[0].text in POSSESSIVES
+        if possessive:
             gap = gap[1:]
-        if len(gap) > MAX_FILLERS:
+        if not gap:
+            return True
+        if item.form != "adjective" and not possessive:
             return False
-        return all(t.is_alpha and t.is_lower and t.lower_ not in FILLER_STOP for t in gap)
+        return len(gap) <= MAX_FILLERS and all(_modifier(t.text) for t in gap)
 
     def combine(self, doc: Doc, items: list[Item], ctx: Context) -> list[Built]:
         out: list[Built] = []
@@ -171,11 +187,14 @@ class Resolver:
         item, kind = items[i], kinds[i]
         used[i] = True
         j = self._next(items, used, i)
+        if kind == "place" and j is not None and kinds[j] == "agent" and items[j].start == item.end:
+            end_item, agent = self._agent_run(doc, items, kinds, used, j)  # "a Seoul court"
+            return self._country_agent(doc, item, items[j].start, items[end_item].end, agent, ctx)
         if kind == "country" and j is not None:
-            if kinds[j] == "person" and self._gap_ok(doc, item.end, items[j].start):
+            if kinds[j] == "person" and self._gap_ok(doc, item, items[j].start):
                 used[j] = True
                 return self._person(items[j], ctx, start=item.start)
-            if kinds[j] == "agent" and self._gap_ok(doc, item.end, items[j].start):
+            if kinds[j] == "agent" and self._gap_ok(doc, item, items[j].start):
                 end_item, agent = self._agent_run(doc, items, kinds, used, j)
                 k = self._next(items, used, end_item)
                 if k is not None and kinds[k] == "person" and items[k].start == items[end_item].end:
@@ -270,7 +289,9 @@ class Resolver:
             return code[:-1] + country
         return country + code
 
-    def _agent_alone(self, doc: Doc, start: int, end: int, agent: Entry) -> Built:
+    def _agent_alone(self, doc: Doc, start: int, end: int, agent: Entry) -> Built | None:
+        if start > 0 and doc[start].text[:1].isupper() and not doc[start - 1].is_punct:
+            return None  # a capitalised word inside the sentence is a name ("Workers' Party"), not an agent
         code = (agent.code or "").strip("~")
         why = f"{doc[start:end].text}: agent {code} ({agent.name}) with no country named"
         return Built(start, end, code, "agent", why, agent, None, None)
@@ -283,6 +304,9 @@ class Resolver:
         start, end = span or (country_item.start, a_end)
         words = doc[a_start:a_end].text.lower()
         country = country_of(res.code)
+        if not country or len(res.code) != 3:  # an IGO or an actor with its own agent keeps its code
+            why = f"{describe(entry, res)} ({words!r} is part of the mention)"
+            return Built(start, end, res.code, entry.kind, why, entry, res, entry.name)
         office = TITLE_WORDS.get(words)
         if office and country and len(res.code) == 3:
             return self._title(start, end, country, office, words, entry, ctx)
