@@ -20,13 +20,19 @@ __all__ = ["FORMATS", "LAYOUTS", "ExportFilter", "export_events", "export_query"
 FORMATS = ("csv", "jsonl", "parquet")
 LAYOUTS = ("gdelt", "polecat")
 
-_FIRST = """
+# The filtered events first (CTE "e"), then the first article and its raw actor texts for them only.
+_WITH = """
+WITH e AS (SELECT * FROM events e {where}),
+f AS (
+    SELECT ae.event_id, any_value(ae.source_text) AS source_text,
+           any_value(ae.target_text) AS target_text, any_value(ae.sentence) AS sentence
+    FROM article_events ae JOIN e ON ae.event_id = e.event_id AND ae.article_id = e.first_article_id
+    GROUP BY ae.event_id
+)
+"""
+_JOIN = """
 LEFT JOIN articles a ON a.article_id = e.first_article_id
-LEFT JOIN (
-    SELECT event_id, article_id, any_value(source_text) AS source_text,
-           any_value(target_text) AS target_text, any_value(sentence) AS sentence
-    FROM article_events GROUP BY event_id, article_id
-) f ON f.event_id = e.event_id AND f.article_id = e.first_article_id
+LEFT JOIN f ON f.event_id = e.event_id
 """
 
 _GDELT = """
@@ -42,7 +48,7 @@ SELECT e.event_id AS GlobalEventID, e.event_date AS Day,
        e.plover_type AS PloverType, e.plover_mode AS PloverMode,
        a.url AS SourceURL, a.outlet AS SourceOutlet, e.first_article_id AS FirstArticleID,
        a.story_id AS StoryID
-FROM events e
+FROM e
 """
 
 _POLECAT = """
@@ -64,7 +70,7 @@ SELECT e.event_id AS "Event ID", e.event_date AS "Event Date",
        e.cameo_code AS "CAMEO Code", e.goldstein AS "Goldstein",
        e.num_mentions AS "Num Mentions", e.num_articles AS "Num Articles",
        e.num_sources AS "Num Sources"
-FROM events e
+FROM e
 """
 
 
@@ -73,7 +79,8 @@ def export_query(layout: str, flt: ExportFilter) -> tuple[str, list[Any]]:
         raise InputError(f"unknown layout {layout!r}; choose one of {', '.join(LAYOUTS)}")
     where, params = flt.where("e")
     select = _GDELT if layout == "gdelt" else _POLECAT
-    return f"{select}{_FIRST}{where} ORDER BY e.event_date NULLS LAST, e.event_id", params
+    return (f"{_WITH.format(where=where)}{select}{_JOIN}"
+            "ORDER BY e.event_date NULLS LAST, e.event_id", params)
 
 
 def _plain(value: Any) -> Any:
