@@ -137,10 +137,27 @@ def test_ids_are_stable_content_hashes() -> None:
     assert a.id == b.id and len(a.id) == 16
 
 
-@pytest.mark.parametrize("name", ["no_outlet.txt", "byline_date.txt", "title_body.txt",
-                                  "plain.txt", "wrapped.txt", "standfirst.txt"])
-def test_spans_index_the_body(name: str) -> None:
-    doc = read_one(DATA / name)
+@pytest.mark.parametrize("path", sorted(DATA.glob("*.txt")), ids=lambda p: p.name)
+def test_spans_index_the_body(path: Path) -> None:
+    doc = read_one(path)
     for s, e in doc.paragraphs + doc.headings:
         assert 0 <= s < e <= len(doc.body)
         assert doc.body[s:e] == doc.body[s:e].strip()
+
+
+def test_agency_in_byline_published_label_and_question_title() -> None:
+    doc = read_one(DATA / "agency_byline.txt")
+    assert doc.outlet == "The Korea Herald"
+    assert doc.title == "Seoul Seeks Talks With Tokyo Over Export Curbs?"
+    assert doc.authors == ["JANE DOE"]  # "Associated Press" is an agency, not an author
+    assert doc.date == "2025-06-11"
+    assert doc.body.startswith("SEOUL, June 11 (AP)")
+    assert "Photo:" not in doc.body and "TOPICS" not in doc.body
+
+
+def test_section_label_and_updated_date_line() -> None:
+    doc = read_one(DATA / "section_dateline.txt")
+    assert (doc.outlet, doc.section) == (None, "World")
+    assert doc.title == "Nato Allies Pledge More Air Defence for Ukraine"
+    assert doc.date == "2025-06-11"
+    assert "More on this story" not in doc.body and "latest" not in doc.body

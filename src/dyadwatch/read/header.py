@@ -6,7 +6,8 @@ to an explicit byline ("By ...") or a date line found among the first units.
 Within it, in order:
 
 - byline lines: "By A and B", "Written by ...", optionally with a date after
-  "|", "-", "," ...; a line that is only a date ("June 11, 2025",
+  "|", "-", "," ...; a part that looks like an outlet ("Associated Press") is
+  not an author (it is the outlet when no label line gave one); a line that is only a date ("June 11, 2025",
   "Published: 2025-06-11 10:30 GMT") gives the date;
 - up to two leading *label* lines (at most 4 words, 40 characters) are outlet
   then section; a single label is the section when it is a usual section name
@@ -123,7 +124,7 @@ def header_end(units: list[Unit]) -> int:
 
 
 def _is_outlet(text: str) -> bool:
-    return "." in text or bool(_OUTLET_WORDS.search(text))
+    return bool(re.search(r"\w\.\w", text)) or bool(_OUTLET_WORDS.search(text))
 
 
 def _is_label(text: str) -> bool:
@@ -138,8 +139,10 @@ def parse_header(units: list[Unit]) -> Header:
         by = _byline(u.text)
         date = _date_line(u.text)
         if by is not None:
-            header.authors = header.authors or by[0]
+            header.authors = header.authors or [a for a in by[0] if not _is_outlet(a)]
             header.date = header.date or by[1]
+            agencies = [a for a in by[0] if _is_outlet(a)]
+            header.outlet = header.outlet or (agencies[0] if agencies else None)
         elif date is not None:
             header.date = header.date or date
         else:
