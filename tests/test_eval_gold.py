@@ -63,6 +63,8 @@ XML = b"""<Validation><Sentences>
 <Sentence date="19950103" id="T-1" category="DEMO" sentence="true">
 <EventCoding sourcecode="ARN" targetcode="GON" eventcode="064"></EventCoding>
 <EventCoding sourcecode="ARNGOV" targetcode="---" eventcode="1123"></EventCoding>
+<EventCoding sourcecode="GON" targetcode="ARN" eventcode="1717"></EventCoding>
+<EventCoding sourcecode="GON" targetcode="ARN" eventcode="903"></EventCoding>
 <Text>
 Arnor will share intelligence
 with Gondor.
@@ -83,8 +85,10 @@ def test_petrarch_xml(tmp_path: Path) -> None:
     assert first.id == "T-1" and first.date == "1995-01-03"
     assert first.text == "Arnor will share intelligence with Gondor."
     assert first.events == [GoldEvent("ARN", "GON", "COOPERATE", "064"),
-                            GoldEvent("ARNGOV", None, "ACCUSE", "1123")]
-    assert first.roots == {"06", "11"}
+                            GoldEvent("ARNGOV", None, "ACCUSE", "1123"),
+                            GoldEvent("GON", "ARN", "COERCE", "1717"),  # not in CAMEO: 171's type
+                            GoldEvent("GON", "ARN", None, "903")]  # no such root
+    assert first.roots == {"06", "11", "17"}
     assert second.events == [] and second.types == set()
 
 

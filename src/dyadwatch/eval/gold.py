@@ -153,12 +153,13 @@ def _xml_code(value: str | None) -> str | None:
 
 
 def xml_events(sentence: ET.Element) -> list[GoldEvent]:
+    """The EventCoding records of one Sentence; a code CAMEO lacks takes its parent's type."""
     out = []
     for coding in [*sentence.iter("EventCoding"), *sentence.iter("EventCoded")]:
         code = (coding.get("eventcode") or "").strip()
         if not code:
             continue  # noevents="True"
-        mapped = ontology.plover(code)
+        mapped = next((m for n in (4, 3, 2) if (m := ontology.plover(code[:n]))), None)
         out.append(
             GoldEvent(
                 source=_xml_code(coding.get("sourcecode")), target=_xml_code(coding.get("targetcode")),
