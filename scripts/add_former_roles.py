@@ -3,8 +3,10 @@
 For every person who held a GOV (or IGO) role, each period after such a role
 that no other role covers gets a role ``<country>ELI <from> <to|-> former <title>``
 (from the day after the previous role ends to the day before the next role
-starts, or open-ended).  Role lines of each entry are rewritten in date order.
-The script is idempotent: run it after every edit of the file.
+starts, or open-ended).  Existing ELI roles titled "former ..." are recomputed,
+other ELI roles (e.g. "suspended President ...") are kept.  Role lines of each
+entry are rewritten in date order.  The script is idempotent: run it after
+every edit of the file.
 
 Usage: python scripts/add_former_roles.py [path/to/persons.txt]
 """
@@ -59,6 +61,11 @@ def _former_title(roles: list[RoleLine]) -> str:
     return "former " + best.removeprefix("former ")
 
 
+def _is_generated(role: RoleLine) -> bool:
+    """ELI roles titled "former ..." are (re)computed from the other roles."""
+    return role.code.endswith("ELI") and role.title.startswith("former ")
+
+
 def _sort_key(role: RoleLine) -> tuple[dt.date, dt.date]:
     return (role.start or dt.date.min, role.end or dt.date.max)
 
@@ -95,6 +102,7 @@ def _process_block(block: list[str]) -> list[str]:
     if not role_idx or not country:
         return block
     roles = [_parse_role(block[i]) for i in role_idx]
+    roles = [r for r in roles if not _is_generated(r)]
     roles += former_roles(country, roles)
     roles.sort(key=_sort_key)
     first = role_idx[0]
