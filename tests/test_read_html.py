@@ -66,3 +66,11 @@ def test_forced_format_html(tmp_path: Path) -> None:
     f.write_text(PAGE, encoding="utf-8")
     [doc] = list(read_inputs([f], fmt="html"))
     assert isinstance(doc, Document) and doc.title == "Chile and Peru agree on patrols"
+
+
+def test_no_date_is_guessed_from_a_copyright_footer(tmp_path: Path) -> None:
+    page = PAGE.replace('<meta property="article:published_time" content="2025-06-12T08:00:00Z">', "")
+    f = tmp_path / "page.html"
+    f.write_text(page, encoding="utf-8")
+    [doc] = read_all(f)
+    assert isinstance(doc, Document) and doc.date is None

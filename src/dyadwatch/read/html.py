@@ -12,6 +12,9 @@ from .layout import ends_sentence, words
 
 MIN_PROSE_WORDS = 8  # a page is an article when one paragraph is a sentence this long
 
+# metadata and URL dates only: the extensive search guesses (a footer's "© 2025" -> 2025-01-01)
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # its own warnings are not ours
 
 
@@ -20,7 +23,8 @@ def _extract(html: str, url: str | None) -> dict[str, Any] | None:
 
     try:
         result = trafilatura.bare_extraction(html, url=url, with_metadata=True,
-                                             include_comments=False, include_tables=False)
+                                             include_comments=False, include_tables=False,
+                                             date_extraction_params=_DATE_PARAMS)
     except Exception:  # trafilatura/lxml fail in many ways on broken markup
         return None
     if result is None:
