@@ -41,7 +41,9 @@ def test_eval_json(gold_file: Path) -> None:
     assert set(data["triples"]) == {"country", "root", "full"}
     assert data["triples"]["country"]["gold"] == 2
     assert 0.0 <= data["type_accuracy"] <= 1.0
-    assert len(data["results"]) <= 1
+    assert "results" not in data and len(data["errors"]) <= 1
+    for err in data["errors"]:
+        assert {"id", "text", "missing", "spurious", "predicted_type"} <= set(err)
 
 
 def test_eval_text(gold_file: Path) -> None:

@@ -45,7 +45,7 @@ def format_text(report: EvalReport, show_errors: int = 0) -> str:
     lines.append("Per event type (country-level triples):")
     lines += [_prf_line(t, prf) for t, prf in sorted(report.per_type.items())]
     lines += _confusion(report)
-    wrong = [r for r in report.results if r.type_correct is False or r.missing or r.spurious]
+    wrong = report.errors()
     if show_errors and wrong:
         lines.append(f"Sentences with errors ({len(wrong)}; first {min(show_errors, len(wrong))}):")
         for r in wrong[:show_errors]:

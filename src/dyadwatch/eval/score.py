@@ -118,6 +118,10 @@ class EvalReport:
     def root_accuracy(self) -> float | None:
         return self.root_correct / self.rooted_sentences if self.rooted_sentences else None
 
+    def errors(self) -> list[SentenceResult]:
+        """Sentences with a wrong type, a missing or a spurious triple."""
+        return [r for r in self.results if r.type_correct is False or r.missing or r.spurious]
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "files": self.files, "sentences": self.sentences,
