@@ -47,7 +47,8 @@ def reference(corpus, tmp_path_factory):
     con.close()
 
 
-def _kill_when_paused(args, variable, batch):
+def _signal_when_paused(args, variable, batch, sig=signal.SIGKILL):
+    """Run ingest in a subprocess, send ``sig`` where it pauses; return its remaining stderr."""
     env = {**os.environ, variable: str(batch)}
     proc = subprocess.Popen([DYADWATCH, *args], env=env, stderr=subprocess.PIPE, text=True)
     watchdog = threading.Timer(60, proc.kill)
@@ -55,12 +56,13 @@ def _kill_when_paused(args, variable, batch):
     try:
         for line in proc.stderr:  # type: ignore[union-attr]
             if line.startswith("paused:"):
-                proc.send_signal(signal.SIGKILL)
+                proc.send_signal(sig)
                 break
+        rest = proc.stderr.read()  # type: ignore[union-attr]
         proc.wait()
     finally:
         watchdog.cancel()
-    assert proc.returncode == -signal.SIGKILL
+    return proc.returncode, rest
 
 
 @pytest.mark.parametrize(("variable", "batch", "stored"), [
@@ -70,7 +72,8 @@ def _kill_when_paused(args, variable, batch):
 def test_sigkill_then_rerun_equals_uninterrupted_run(corpus, reference, tmp_path, runner,
                                                      variable, batch, stored):
     db = tmp_path / "killed.duckdb"
-    _kill_when_paused(_args(corpus, db), variable, batch)
+    code, _ = _signal_when_paused(_args(corpus, db), variable, batch)
+    assert code == -signal.SIGKILL
     con = connect(db)
     assert con.execute("SELECT count(*) FROM inputs").fetchone() == (stored,)
     assert con.execute("SELECT status FROM runs").fetchall() == [("running",)]
@@ -80,3 +83,17 @@ def test_sigkill_then_rerun_equals_uninterrupted_run(corpus, reference, tmp_path
     assert f"{stored} already stored" in result.stderr
     con = connect(db, read_only=True)
     assert table_contents(con) == reference
+
+
+def test_ctrl_c_stops_between_batches_and_says_how_to_resume(corpus, reference, tmp_path, runner):
+    db = tmp_path / "int.duckdb"
+    code, stderr = _signal_when_paused(_args(corpus, db), PAUSE_BEFORE_COMMIT, 2, signal.SIGINT)
+    assert code == 130 and "run the same command again to resume" in stderr
+    assert "Traceback" not in stderr
+    con = connect(db)
+    assert con.execute("SELECT status, n_skipped + n_coded + n_duplicate + n_quarantined FROM runs"
+                       ).fetchall() == [("interrupted", 4)]
+    assert con.execute("SELECT count(*) FROM inputs").fetchone() == (4,)  # batch 2 rolled back
+    con.close()
+    assert runner.invoke(cli, _args(corpus, db)).exit_code == 0
+    assert table_contents(connect(db, read_only=True)) == reference

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import multiprocessing
+import signal
 import threading
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -101,12 +102,17 @@ class _AsyncJob:
         return self.async_result.get()  # type: ignore[no-any-return]
 
 
+def _ignore_sigint() -> None:
+    """Workers leave Ctrl-C to the parent, which stops between batches and cleans up."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 class PoolRunner:
     """Code in N worker processes (spawned: each loads its own pipeline once)."""
 
     def __init__(self, spec: CoderSpec, workers: int) -> None:
         self.spec, self.workers = spec, workers
-        self.pool = multiprocessing.get_context("spawn").Pool(workers)
+        self.pool = multiprocessing.get_context("spawn").Pool(workers, initializer=_ignore_sigint)
 
     def submit(self, documents: list[Document]) -> Job:
         return _AsyncJob(self.pool.apply_async(code_batch, (self.spec, documents)))
