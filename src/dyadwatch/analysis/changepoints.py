@@ -21,7 +21,6 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import numpy as np
-import ruptures as rpt
 
 from ..errors import InputError
 from .timeseries import SeriesPoint
@@ -82,6 +81,8 @@ def robust_sigma(values: np.ndarray) -> float:
 
 
 def _breaks(signal: np.ndarray, algorithm: str, penalty: float, min_size: int) -> list[int]:
+    import ruptures as rpt  # imports scipy: seconds, so only when needed
+
     cls = rpt.Pelt if algorithm == "pelt" else rpt.Binseg
     algo = cls(model="l2", min_size=min_size, jump=1)
     bkps = algo.fit(signal.reshape(-1, 1)).predict(pen=penalty * math.log(len(signal)))
