@@ -18,7 +18,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 PERSONS = ROOT / "src" / "dyadwatch" / "actors" / "data" / "persons.txt"
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-CODE = re.compile(r"^(IGO[A-Z]{0,12}|[A-Z]{3}(GOV|OPP|ELI|MIL|LEG|JUD|SPY|REB|PTY|COP|BUS|NGO)?)$")
+CODE = re.compile(r"^(IGO|IMG)?[A-Z]{3}([A-Z]{3}){0,3}$|^IGO[A-Z]{0,12}$")
+TRANSNATIONAL = ("IGO", "IMG")  # international organisations, transnational militant groups
 KEYS = {"names", "short", "gender", "country", "role"}
 # predecessor states whose codes a national of the successor state may hold
 PREDECESSORS = {"RUS": {"SUN"}, "UKR": {"SUN"}, "BLR": {"SUN"}, "KAZ": {"SUN"}, "GEO": {"SUN"}}
@@ -119,7 +120,7 @@ def test_roles_well_formed(persons: list[Person]) -> None:
         for r in p.roles:
             where = f"{p.name} line {r.line}"
             assert CODE.match(r.code), f"{where}: bad code {r.code}"
-            assert r.code.startswith("IGO") or r.code[:3] in allowed or r.foreign, \
+            assert r.code.startswith(TRANSNATIONAL) or r.code[:3] in allowed or r.foreign, \
                 f"{where}: {r.code} is neither {country} nor an IGO"
             if r.start and r.end:
                 assert r.start <= r.end, f"{where}: from after to"
