@@ -14,11 +14,10 @@ def _confusion(report: EvalReport) -> list[str]:
     cols = sorted({p for row in report.confusion.values() for p in row})
     if not cols:
         return []
-    width = max(6, *(len(c) for c in cols))
-    lines = ["Confusion of event types (rows: gold, columns: predicted primary event)",
-             " " * 12 + "".join(f"{c[:width]:>{width + 1}}" for c in cols)]
+    lines = ["Confusion of event types (rows: gold, columns: predicted primary event, first 5 letters)",
+             " " * 12 + "".join(f"{c[:5]:>6}" for c in cols)]
     for gold, row in report.confusion.items():
-        lines.append(f"{gold[:11]:<12}" + "".join(f"{row.get(c, 0) or '.':>{width + 1}}" for c in cols))
+        lines.append(f"{gold[:11]:<12}" + "".join(f"{row.get(c, 0) or '.':>6}" for c in cols))
     return lines
 
 
