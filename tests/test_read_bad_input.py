@@ -86,9 +86,10 @@ def test_directories_are_walked_sorted_and_recursively(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("India and Nepal signed a deal on Friday.\n", encoding="utf-8")
     (tmp_path / ".hidden.txt").write_text("Hidden file with text.\n", encoding="utf-8")
     (tmp_path / "notes.bin").write_bytes(b"\x00\x01")
+    (tmp_path / "README.txt").write_text("About this corpus.\n", encoding="utf-8")
     docs = list(read_inputs([tmp_path]))
     assert [Path(d.path or "").name for d in docs] == ["a.txt", "z.txt"]
-    globbed = list(read_inputs([str(tmp_path / "**" / "*.txt")]))
+    globbed = list(read_inputs([str(tmp_path / "**" / "?.txt")]))  # a glob names files: no skipping
     assert [Path(d.path or "").name for d in globbed] == ["a.txt", "z.txt"]
 
 

@@ -3,7 +3,8 @@
     read_inputs(paths, fmt=None) -> Iterator[Document | Problem]
 
 Paths may be files, directories (walked recursively, in sorted order, keeping
-files with a known extension and skipping hidden ones) or glob patterns. The
+files with a known extension, skipping hidden ones and README/LICENSE/NOTICE
+files) or glob patterns. The
 format comes from ``fmt`` (text, html, jsonl, warc) or from the extension, and
 for an unknown extension from the first bytes. Nothing here raises on bad
 input: every problem is yielded as a Problem with path, position and reason.
@@ -26,12 +27,21 @@ __all__ = ["FORMATS", "format_of", "parse_text", "read_inputs"]
 
 FORMATS = ("text", "html", "jsonl", "warc")
 _EXTENSIONS = {
-    ".txt": "text", ".text": "text", ".md": "text",
+    ".txt": "text", ".text": "text",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonl.gz": "jsonl", ".ndjson.gz": "jsonl",
     ".warc": "warc", ".warc.gz": "warc",
 }
 _GLOB_CHARS = set("*?[")
+_NOT_ARTICLES = ("readme", "license", "licence", "notice", "changelog")  # skipped in directories
+
+
+def _walked(root: Path, path: Path) -> bool:
+    """Whether a file found under a directory is read: known extension, not hidden, not a README."""
+    rel = path.relative_to(root).parts
+    return (path.is_file() and _extension(path) in _EXTENSIONS
+            and not any(part.startswith(".") for part in rel)
+            and not path.name.lower().startswith(_NOT_ARTICLES))
 
 
 def _extension(path: Path) -> str:
@@ -65,9 +75,7 @@ def format_of(path: Path) -> str:
 def _expand(item: str | Path) -> Iterator[Path | Problem]:
     path = Path(item)
     if path.is_dir():
-        found = sorted(p for p in path.rglob("*") if p.is_file()
-                       and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                       and _extension(p) in _EXTENSIONS)
+        found = sorted(p for p in path.rglob("*") if _walked(path, p))
         if not found:
             yield Problem(str(path), "no readable files in directory", kind="empty")
         yield from found
