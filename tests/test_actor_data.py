@@ -196,3 +196,12 @@ def test_mention_set_shape() -> None:
             n = mention["occurrence"]
             assert len(starts) >= n, (record["id"], mention)
             assert plain[n - 1] == starts[n - 1], (record["id"], mention)
+
+
+def test_engine_loader_reads_files_without_problems() -> None:
+    dictionary = pytest.importorskip("dyadwatch.actors.dictionary")
+    for name in ("countries.txt", "igos.txt", "nonstate.txt"):
+        path = DATA / name
+        if path.exists():
+            entries, problems = dictionary.load_file(path)
+            assert entries and not problems, [str(p) for p in problems]
