@@ -61,3 +61,14 @@ def test_not_a_warc_file(tmp_path: Path) -> None:
     f.write_text("this is not an archive\n", encoding="utf-8")
     [problem] = list(read_inputs([f]))
     assert isinstance(problem, Problem) and problem.path == str(f)
+
+
+def test_truncated_or_garbage_warc_is_one_problem(tmp_path: Path) -> None:
+    cut = tmp_path / "cut.warc"
+    cut.write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\ntruncated")
+    garbage = tmp_path / "garbage.warc.gz"
+    garbage.write_bytes(bytes(range(7, 250)) * 10)
+    for f in (cut, garbage):
+        [problem] = list(read_inputs([f]))
+        assert isinstance(problem, Problem) and problem.kind == "malformed" and problem.path == str(f)
+        assert len(problem.message()) < 200

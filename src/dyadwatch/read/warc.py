@@ -64,12 +64,20 @@ def _record_document(record, payload: bytes, content_type: str, path: str,  # ty
     return found
 
 
+def _where(records) -> str | None:  # type: ignore[no-untyped-def]
+    try:
+        return f"offset {records.offset}" if records is not None else None
+    except Exception:  # the iterator may be in any state after a failure
+        return None
+
+
 def read_warc_file(path: Path) -> Iterator[Document | Problem]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     name = str(path)
     pages = 0
+    records = None
     try:
         with path.open("rb") as fh:
             records = ArchiveIterator(fh)
@@ -79,11 +87,17 @@ def read_warc_file(path: Path) -> Iterator[Document | Problem]:
                     pages += 1
                     yield _record_document(record, *page, name, records.get_record_offset())
     except ArchiveLoadFailed as exc:
-        yield Problem(name, f"not a valid WARC file: {str(exc).splitlines()[0]}", kind="malformed")
+        del exc  # its message quotes the raw first line, unreadable for a binary file
+        yield Problem(name, "not a valid WARC file (no WARC record header where one should start)",
+                      position=_where(records), kind="malformed")
         return
-    except (OSError, EOFError, ValueError) as exc:
-        yield Problem(name, f"cannot read WARC file: {getattr(exc, 'strerror', None) or exc}",
-                      kind="unreadable")
+    except OSError as exc:
+        yield Problem(name, f"cannot read WARC file: {exc.strerror or exc}", kind="unreadable")
+        return
+    except Exception as exc:  # warcio fails on malformed records with assorted errors
+        where = _where(records)
+        yield Problem(name, f"malformed WARC record ({type(exc).__name__}: {exc}); "
+                      "the rest of the file is skipped", position=where, kind="malformed")
         return
     if pages == 0:
         yield Problem(name, "no HTML response record in the WARC file", kind="no-article")
