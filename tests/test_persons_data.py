@@ -128,6 +128,19 @@ def test_roles_well_formed(persons: list[Person]) -> None:
             assert r.title, where
 
 
+def test_country_codes_are_known(persons: list[Person]) -> None:
+    """Country prefixes exist in the shipped countries dictionary (Phoenix/CAMEO codes)."""
+    countries = PERSONS.with_name("countries.txt")
+    if not countries.exists():
+        pytest.skip("countries.txt not available")
+    known = set(re.findall(r"^  code: ([A-Z]{3})\b", countries.read_text(encoding="utf-8"), re.M))
+    known |= {"SUN", "HKG"}  # Soviet Union (historical), Hong Kong (CAMEO code, not a state)
+    for p in persons:
+        assert p.attrs["country"] in known, p.name
+        for r in p.roles:
+            assert r.code.startswith(TRANSNATIONAL) or r.code[:3] in known, f"{p.name}: {r.code}"
+
+
 def test_no_contradicting_overlaps(persons: list[Person]) -> None:
     """Two roles of one person may overlap only when they do not contradict.
 
