@@ -94,10 +94,9 @@ def read_warc_file(path: Path) -> Iterator[Document | Problem]:
     except OSError as exc:
         yield Problem(name, f"cannot read WARC file: {exc.strerror or exc}", kind="unreadable")
         return
-    except Exception as exc:  # warcio fails on malformed records with assorted errors
-        where = _where(records)
-        yield Problem(name, f"malformed WARC record ({type(exc).__name__}: {exc}); "
-                      "the rest of the file is skipped", position=where, kind="malformed")
+    except Exception:  # warcio fails on malformed records with assorted internal errors
+        yield Problem(name, "malformed or truncated WARC record; the rest of the file is skipped",
+                      position=_where(records), kind="malformed")
         return
     if pages == 0:
         yield Problem(name, "no HTML response record in the WARC file", kind="no-article")
