@@ -104,7 +104,8 @@ def run(records: list[dict], oracle: bool, show_errors: bool) -> dict:
         tp_g, n_g, tp_p, n_p = tp_g + hit_g, n_g + len(gold), tp_p + hit_p, n_p + len(pred)
         first_ok += bool(types) and types[0] == g["type"]
         any_ok += g["type"] in types
-        if show_errors and (not types or types[0] != g["type"] or hit_g < len(gold)):
+        wrong = not types or types[0] != g["type"]
+        if show_errors and (wrong or (show_errors == "all" and hit_g < len(gold))):
             print(f"--- {g['id']}  gold {g['type']} {sorted(map(str, gold))}")
             print(f"    {g['text']}")
             print(f"    mentions: {[(m.text, m.code) for m in mentions]}")
@@ -135,7 +136,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("gold", nargs="?", default=str(GOLD))
     ap.add_argument("--oracle", action="store_true", help="actors from the gold markup")
-    ap.add_argument("--errors", action="store_true", help="print the sentences coded wrong")
+    ap.add_argument("--errors", nargs="?", const="type", choices=("type", "all"),
+                    help="print the sentences with the wrong type (or 'all': also wrong actors)")
     ap.add_argument("--cases", help="a tests/data/events_cases.jsonl file instead of the gold")
     a = ap.parse_args()
     if a.cases:

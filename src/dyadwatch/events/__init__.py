@@ -23,7 +23,7 @@ from .build import to_events
 from .clause import Classes, Found, SentenceCoder
 from .merge import merge_events
 from .patterns import Lexicon, load_lexicon
-from .roles import MentionIndex
+from .roles import MentionIndex, usable
 
 __all__ = ["EventStage", "merge_events"]
 
@@ -46,7 +46,7 @@ class EventStage:
 
     def could_code(self, doc: Doc, mentions: list[ActorMention]) -> bool:
         """Cheap test on a token-only Doc: an actor and a word of the verb/noun vocabulary."""
-        if not mentions:
+        if not any(usable(m) for m in mentions):
             return False
         vocab = self.vocabulary
         return any(t.lower_ in vocab for t in doc)

@@ -35,6 +35,15 @@ def _pairs(found: Found) -> list[tuple[ActorMention, ActorMention | None]]:
     return out
 
 
+def _known(code: str):  # -> (code, CameoCode | None)
+    """The code, or its nearest known parent ("176" -> "17") when the ontology lacks it."""
+    for k in (code, code[:3], code[:2]):
+        info = cameo(k)
+        if info is not None:
+            return k, info
+    return code, None
+
+
 def _span(doc: Doc, token_ids: list[int], offset: int) -> tuple[int, int]:
     first, last = doc[min(token_ids)], doc[max(token_ids)]
     return (offset + first.idx, offset + last.idx + len(last.text))
@@ -45,13 +54,15 @@ def to_events(
 ) -> list[Event]:
     """Event records for one Found; codes without a PLOVER event type are dropped."""
     out: list[Event] = []
+    # "A:B" patterns: A source->target; B alone (":173", "X appeared in court") is the
+    # target's event on the source. The secondary reverse event of "042:043" is not emitted.
     directions = [(found.code, False)] if found.code else []
-    if found.reverse and (not found.code or found.reverse != found.code):
+    if found.reverse and not found.code:
         directions.append((found.reverse, True))
     trigger = _span(doc, found.trigger, sentence.start)
     trigger_text = sentence.text[trigger[0] - sentence.start : trigger[1] - sentence.start]
     for code, reverse in directions:
-        info = cameo(code)
+        code, info = _known(code)
         if info is None or (info.plover_type == "STATEMENT" and not keep_statements):
             continue
         for s, t in _pairs(found):

@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Token
 from ..model import ActorMention
 from . import modality as md
 from .match import Match, match_noun, match_verb
-from .patterns import Lexicon
-from .roles import MentionIndex, agent_token, object_tokens, subject_token
+from .patterns import Lexicon, inflections
+from .roles import SUBJ, MentionIndex, agent_token, object_tokens, subject_token
 
 _CLAUSE_DEPS = frozenset({"ROOT", "conj", "advcl", "ccomp", "relcl", "pcomp", "parataxis"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -53,6 +53,11 @@ class Classes:
         self.refuse = frozenset(lex.word_set("refusal_verbs"))
         self.threat = frozenset(lex.word_set("threat_verbs"))
         self.statement = frozenset(lex.word_set("statement_verbs"))
+        self.stative = frozenset(lex.word_set("stative_passives"))
+        self.light_forms = frozenset(f for w in self.light for f in inflections(w))
+
+    def is_light(self, tok: Token) -> bool:
+        return tok.lemma_.lower() in self.light or tok.lower_ in self.light_forms
 
 
 class SentenceCoder:
@@ -76,7 +81,7 @@ class SentenceCoder:
         code_v = verb.forward if verb else None
         lemma = tok.lemma_.lower()
         refine = code_v is not None and entry.code.startswith(code_v[:2]) and len(entry.code) >= len(code_v)
-        weak = verb is None or code_v is None or code_v.startswith("01") or lemma in self.cls.light
+        weak = self.cls.is_light(tok) or (verb is not None and (code_v is None or code_v.startswith("01")))
         if verb is not None and verb.weight >= 2 and code_v is not None:
             return verb
         if weak or refine:
@@ -99,24 +104,45 @@ class SentenceCoder:
 
     # --- clauses ---
     def clause_heads(self) -> list[Token]:
+        """Clause heads, main clause first."""
         heads = []
         for tok in self.doc:
             if tok.pos_ not in ("VERB", "AUX", "ADJ") and tok.dep_ != "ROOT":
                 continue
-            if tok.dep_ not in _CLAUSE_DEPS:
+            if tok.dep_ not in _CLAUSE_DEPS and not (tok.dep_ == "acl" and tok.tag_ == "VBG"):
                 continue
             if tok.pos_ == "AUX" and tok.dep_ != "ROOT" and not any(c.dep_ == "acomp" for c in tok.children):
                 continue
-            if tok.dep_ == "ccomp" and tok.head.lemma_.lower() not in self.cls.statement:
+            if tok.dep_ == "ccomp" and tok.head.lemma_.lower() not in self.cls.statement \
+                    and not self.reported_act(tok):
                 continue  # the content of "demanded that ...", "agreed that ...": not its own event
+            if any(self.reported_act(c) for c in tok.children):
+                continue  # "Y did Z, X protested": X's protest is the event
             heads.append(tok)
+        heads.sort(key=lambda t: (sum(1 for _ in t.ancestors), t.i))
         return heads
+
+    def reported_act(self, tok: Token) -> bool:
+        """``tok`` is an act verb after its clause's content: "..., a rights group protested"."""
+        if tok.dep_ not in ("ccomp", "parataxis") or tok.i < tok.head.i:
+            return False
+        if tok.lemma_.lower() in self.cls.statement or any(c.dep_ == "ccomp" for c in tok.children):
+            return False
+        if tok.head.lemma_.lower() in self.cls.statement:
+            return False
+        first = min(t.i for t in tok.subtree)
+        if first == 0 or self.doc[first - 1].text not in (",", ";", "--", "—"):
+            return False  # the act closes the sentence: "..., a rights group protested"
+        own = self.own(tok)
+        return own is not None and own.forward is not None and not own.forward.startswith("01")
 
     def chain(self, head: Token) -> list[Token]:
         out = [head]
         cur = head
         for _ in range(5):
-            nxt = next((c for c in cur.children if c.dep_ == "xcomp"), None)
+            nxt = next((c for c in reversed(list(cur.children)) if c.dep_ == "xcomp"), None)
+            if nxt is not None and self._own_subject(cur, nxt):
+                break  # "allowed X to participate", "urged X to support": X's action
             if nxt is None:
                 nxt = next(
                     (c for c in cur.children if c.dep_ == "acomp"
@@ -128,6 +154,12 @@ class SentenceCoder:
             out.append(nxt)
             cur = nxt
         return out
+
+    @staticmethod
+    def _own_subject(verb: Token, xcomp: Token) -> bool:
+        if any(c.dep_ in SUBJ for c in xcomp.children):
+            return True
+        return any(c.dep_ in ("dobj", "dative") and c.i < xcomp.i for c in verb.children)
 
     def code_clause(self, head: Token) -> Found | None:
         chain = self.chain(head)
@@ -154,7 +186,8 @@ class SentenceCoder:
         if code and not self._modality(chain[: core_i + 1], found, notes):
             return None
         found.trigger = sorted({*found.trigger, *(t.i for t in chain[: core_i + 1])})
-        self._roles(head, chain[: core_i + 1], match, found)
+        if not self._roles(head, chain[: core_i + 1], match, found):
+            return None
         return found
 
     def _wrap(self, elem: Token, code: str) -> str:
@@ -205,7 +238,7 @@ class SentenceCoder:
             return []
         if subj.lower_ in _RELATIVE and head.dep_ == "relcl":
             return self.idx.actors(head.head)
-        found = self.idx.actors(subj)
+        found = self.idx.actors(subj, subject=True)
         if found or subj.pos_ != "PRON":
             return found
         # "Iraq said it would ...": a pronoun subject takes the actor of the governing clause
@@ -222,13 +255,18 @@ class SentenceCoder:
                 break
         return []
 
-    def _roles(self, head: Token, chain: list[Token], match: Match, found: Found) -> None:
+    def _roles(self, head: Token, chain: list[Token], match: Match, found: Found) -> bool:
         subj, passive = subject_token(head)
         sources = self._subject_actors(subj, head)
         targets: list[ActorMention] = []
         if passive:
             agent = next((a for t in chain if (a := agent_token(t)) is not None), None)
-            targets, sources = sources, (self.idx.actors(agent) if agent is not None else [])
+            stative = head.lemma_.lower() in self.cls.stative or (match.nominal and self.cls.is_light(head))
+            if agent is not None or not stative:  # "is opposed to", "were engaged in": not passive
+                targets, sources = sources, (self.idx.actors(agent) if agent is not None else [])
+        if not targets and self.reported_act(head):  # "Y did Z, a rights group protested"
+            hsubj, _p = subject_token(head.head)
+            targets = self._subject_actors(hsubj, head.head) if hsubj is not None else []
         exclude = {id(m) for m in sources}
         if match.target_hint is not None:
             targets = targets or self.idx.actors(self.doc[match.target_hint], exclude)
@@ -236,18 +274,27 @@ class SentenceCoder:
             core = chain[-1]
             starts: list[Token] = []
             if match.nominal:
-                starts.extend(object_tokens(self.doc[match.trigger[-1]], deep=False))
+                noun = self.doc[match.trigger[-1]]
+                starts.extend(object_tokens(noun, deep=False))
+                for c in noun.children:  # "its demand that Israel ease ..."
+                    if c.dep_ in ("acl", "ccomp"):
+                        starts.extend(g for g in c.children if g.dep_ in SUBJ)
             for t in reversed(chain):
                 starts.extend(object_tokens(t, deep=t is core))
+            for t in chain:  # "opened fire to disperse demonstrators"
+                for c in t.children:
+                    if c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+                        starts.extend(object_tokens(c, deep=False))
             for s in starts:
                 cand = [m for m in self.idx.actors(s, exclude) if m.code not in {x.code for x in sources}]
                 if cand:
                     targets = cand
                     break
         found.sources, found.targets = sources, targets
-        self._attribution(head, found, subj)
+        return self._attribution(head, found)
 
-    def _attribution(self, head: Token, found: Found, subj: Token | None) -> None:
+    def _attribution(self, head: Token, found: Found) -> bool:
+        """Attribution of reported events; False when the event cannot be attributed right."""
         st = md.governing_statement(head, self.cls.statement)
         speaker: list[ActorMention] = []
         if st is not None:
@@ -256,8 +303,10 @@ class SentenceCoder:
                 speaker = self.idx.actors(ssubj)
                 found.attribution = " ".join(t.text for t in ssubj.subtree)
                 found.attribution_code = speaker[0].code if speaker else None
-            if md.modal(head) == "obligation" and speaker and found.code:
+            if md.modal(head) == "obligation" and found.code:
                 # "Russia said Sudan must return the helicopter": a demand by the speaker
+                if not speaker:
+                    return False
                 if found.sources and all(s.code != speaker[0].code for s in found.sources):
                     found.targets, found.sources = found.sources, speaker
                     found.code = md.demand(found.code)
@@ -266,6 +315,7 @@ class SentenceCoder:
             found.attribution = " ".join(t.text for t in acc.subtree)
             got = self.idx.actors(acc)
             found.attribution_code = got[0].code if got else None
+        return True
 
     # --- nominal events outside clauses: "talks between X and Y", "China's sanctions on Japan" ---
     def nominal_events(self) -> list[Found]:
@@ -280,6 +330,8 @@ class SentenceCoder:
             sources: list[ActorMention] = []
             targets: list[ActorMention] = []
             for child in tok.children:
+                if child.dep_ == "amod" and child.i < toks[0]:  # "Palestinian riots"
+                    sources = sources or self.idx.actors(child)
                 if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "by"):
                     root = child if child.dep_ == "poss" else next((c for c in child.children if c.dep_ == "pobj"), None)
                     if root is not None:

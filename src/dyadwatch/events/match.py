@@ -48,21 +48,48 @@ def word_ok(tok: Token, word: str) -> bool:
     return word == tok.lower_ or word == tok.lemma_.lower() or word == tok.norm_
 
 
+# clausal and adverbial material inside a complement is not part of the verb's pattern
+_CLAUSAL = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "punct", "appos", "conj", "cc"})
+_ADVERBIAL_PREPS = frozenset(
+    "because due after before during despite following since until amid as while "
+    "than like including".split()
+)
+_SUBJ_PHRASE = frozenset({"compound", "amod", "nmod", "det", "poss", "nummod", "quantmod", "case"})
+
+
+def _complement(tok: Token, out: list[Token]) -> None:
+    out.append(tok)
+    for child in tok.children:
+        if child.dep_ in _CLAUSAL or (child.dep_ == "prep" and child.lower_ in _ADVERBIAL_PREPS):
+            continue
+        _complement(child, out)
+
+
 def verb_region(verb: Token) -> list[Token]:
     """Tokens after the verb in its complement (objects, particles, PPs, xcomp chains)."""
     out: list[Token] = []
     for child in verb.children:
         if child.i < verb.i or child.dep_ in _OUTSIDE:
             continue
-        out.extend(child.subtree)
+        if child.dep_ == "prep" and child.lower_ in _ADVERBIAL_PREPS:
+            continue
+        _complement(child, out)
     return sorted(out, key=lambda t: t.i)
 
 
+def _noun_phrase(tok: Token, out: list[Token]) -> None:
+    out.append(tok)
+    for child in tok.children:
+        if child.dep_ in _SUBJ_PHRASE:
+            _noun_phrase(child, out)
+
+
 def subject_region(verb: Token) -> list[Token]:
+    """The subject's noun phrase (without its PPs and clauses) and the verb's auxiliaries."""
     out: list[Token] = []
     for child in verb.children:
         if child.dep_ in _SUBJ:
-            out.extend(child.subtree)
+            _noun_phrase(child, out)
         elif child.i < verb.i and child.dep_ in ("aux", "auxpass", "neg", "advmod"):
             out.append(child)
     return sorted(out, key=lambda t: t.i)
@@ -144,6 +171,13 @@ def _particles_ok(verb: Token, particles: tuple[str, ...]) -> list[int] | None:
     return found
 
 
+def _words(tokens: list[Token]) -> set[str]:
+    out: set[str] = set()
+    for t in tokens:
+        out.update((t.lower_, t.lemma_.lower(), t.norm_))
+    return out
+
+
 def match_verb(lex: Lexicon, verb: Token) -> Match | None:
     """The best pattern match for ``verb``, or None when the lemma is not in the dictionary."""
     lemma = verb.lemma_.lower()
@@ -151,6 +185,8 @@ def match_verb(lex: Lexicon, verb: Token) -> Match | None:
     if not entries:
         return None
     post, pre = verb_region(verb), subject_region(verb)
+    post_words = _words(post)
+    pre_words = _words(pre)
     best: Match | None = None
     tried: set[str] = set()
     for entry in entries:
@@ -172,6 +208,8 @@ def match_verb(lex: Lexicon, verb: Token) -> Match | None:
         tried.add(fam.name)
         for pattern in fam.patterns:
             if pattern.weight + 1 <= (best.weight if best else 0):
+                continue
+            if not pattern.possible(pre_words, post_words):
                 continue
             m = try_pattern(pattern, verb, post, pre)
             if m is not None and (best is None or m.weight > best.weight):

@@ -150,7 +150,10 @@ def governing_statement(verb: Token, statement_lemmas: frozenset[str]) -> Token 
 
 def according_to(verb: Token) -> Token | None:
     """The object of 'according to X' in the sentence, if any."""
-    for tok in verb.doc:
+    doc = verb.doc
+    if "according" not in doc.text:
+        return None
+    for tok in doc:
         if tok.lower_ == "according":
             for child in tok.children:
                 if child.lower_ == "to":

@@ -52,6 +52,17 @@ class Elem:
         return max(len(p) for p in self.phrases)
 
 
+def _needs(elems: tuple[Elem, ...]) -> tuple[frozenset[str], ...]:
+    """For each word or preposition of the elements (recursively): its possible first words."""
+    out: list[frozenset[str]] = []
+    for e in elems:
+        if e.kind != "slot":
+            out.append(frozenset(p[0] for p in e.phrases))
+        if e.kind == "pp":
+            out.extend(_needs(e.inner))
+    return tuple(out)
+
+
 @dataclass
 class Pattern:
     family: str
@@ -60,10 +71,19 @@ class Pattern:
     post: tuple[Elem, ...]
     text: str
     where: str
+    weight: int = 0  # number of words matched, computed
+    pre_needs: tuple[frozenset[str], ...] = ()
+    post_needs: tuple[frozenset[str], ...] = ()
 
-    @property
-    def weight(self) -> int:
-        return sum(e.weight for e in self.pre) + sum(e.weight for e in self.post)
+    def __post_init__(self) -> None:
+        self.weight = sum(e.weight for e in self.pre) + sum(e.weight for e in self.post)
+        self.pre_needs, self.post_needs = _needs(self.pre), _needs(self.post)
+
+    def possible(self, pre_words: set[str], post_words: set[str]) -> bool:
+        """Quick test: every word the pattern needs occurs somewhere in the regions."""
+        return all(n & post_words for n in self.post_needs) and all(
+            n & pre_words for n in self.pre_needs
+        )
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,15 @@ from ..model import ActorMention, Sentence
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 _NO_ENTER = frozenset({"relcl", "acl", "advcl", "ccomp", "punct", "cc", "parataxis", "appos"})
+_NOT_SUBJECT_PREPS = frozenset({"between", "with", "among", "against", "toward", "towards", "over"})
 # prepositions whose object is a target, in order of preference
 TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "into", "upon", "at",
                 "over", "for", "from", "of", "in", "between", "among", "about")  # fmt: skip
+
+
+def usable(m: ActorMention) -> bool:
+    """An actor an event can hold: an agent word with no country ("rebels") is not one."""
+    return not (m.kind == "agent" and not m.country)
 
 
 class MentionIndex:
@@ -29,13 +35,19 @@ class MentionIndex:
     def __init__(self, doc: Doc, sentence: Sentence, mentions: list[ActorMention]) -> None:
         self.doc = doc
         self.by_token: dict[int, ActorMention] = {}
-        for m in mentions:
-            if m.field != sentence.field or m.sentence_index != sentence.index:
-                continue
-            s, e = m.start - sentence.start, m.end - sentence.start
-            for tok in doc:
-                if tok.idx < e and tok.idx + len(tok.text) > s:
+        spans = [
+            (m.start - sentence.start, m.end - sentence.start, m)
+            for m in mentions
+            if m.field == sentence.field and m.sentence_index == sentence.index and usable(m)
+        ]
+        if not spans:
+            return
+        for tok in doc:
+            a, b = tok.idx, tok.idx + len(tok)
+            for s, e, m in spans:
+                if a < e and b > s:
                     self.by_token.setdefault(tok.i, m)
+                    break
 
     def __bool__(self) -> bool:
         return bool(self.by_token)
@@ -50,11 +62,18 @@ class MentionIndex:
                 return t
         return toks[0] if toks else None
 
-    def find_in(self, root: Token, exclude: set[int] | None = None) -> ActorMention | None:
-        """Nearest mention in ``root``'s phrase (breadth first; coordinated phrases last)."""
-        return self._bfs(root, exclude or set(), False) or self._bfs(root, exclude or set(), True)
+    def find_in(
+        self, root: Token, exclude: set[int] | None = None, subject: bool = False
+    ) -> ActorMention | None:
+        """Nearest mention in ``root``'s phrase (breadth first; coordinated phrases last).
 
-    def _bfs(self, root: Token, exclude: set[int], conj: bool) -> ActorMention | None:
+        For a subject, phrases like "relations between X and Y" or "ties with X" do not
+        make X the actor.
+        """
+        ex = exclude or set()
+        return self._bfs(root, ex, False, subject) or self._bfs(root, ex, True, subject)
+
+    def _bfs(self, root: Token, exclude: set[int], conj: bool, subject: bool) -> ActorMention | None:
         queue = deque([root])
         while queue:
             tok = queue.popleft()
@@ -62,11 +81,16 @@ class MentionIndex:
             if m is not None and id(m) not in exclude:
                 return m
             for child in tok.children:
-                if child.dep_ not in _NO_ENTER and (conj or child.dep_ != "conj"):
-                    queue.append(child)
+                if child.dep_ in _NO_ENTER or (child.dep_ == "conj" and not conj):
+                    continue
+                if subject and child.dep_ == "prep" and child.lower_ in _NOT_SUBJECT_PREPS:
+                    continue
+                queue.append(child)
         return None
 
-    def actors(self, root: Token, exclude: set[int] | None = None) -> list[ActorMention]:
+    def actors(
+        self, root: Token, exclude: set[int] | None = None, subject: bool = False
+    ) -> list[ActorMention]:
         """The actor of ``root`` and of its coordinated heads (compound actors)."""
         out: list[ActorMention] = []
 
@@ -75,12 +99,12 @@ class MentionIndex:
                 out.append(m)
 
         for head in (root, *root.conjuncts):
-            m = self.find_in(head, exclude)
+            m = self.find_in(head, exclude, subject)
             add(m)
             mh = self.head_of(m) if m is not None else None
             if mh is not None and mh.i != head.i:
                 for c in mh.conjuncts:
-                    add(self.find_in(c, exclude))
+                    add(self.find_in(c, exclude, subject))
         return out
 
 
@@ -96,7 +120,10 @@ def subject_token(verb: Token) -> tuple[Token | None, bool]:
         if tok.dep_ in ("xcomp", "conj", "advcl", "acomp") and tok.head.i != tok.i:
             tok = tok.head
             continue
-        if tok.dep_ == "acl" and tok.head.i != tok.i:  # "the decision of X to ...": skip
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ == "dobj":
+            tok = tok.head.head  # "X issued a declaration demanding ...": X demands
+            continue
+        if tok.dep_ == "acl":  # "the decision of X to ...": no subject of its own
             return None, False
         break
     return None, False
