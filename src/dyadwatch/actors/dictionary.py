@@ -76,6 +76,14 @@ class Entry:
     source: str = ""  # "file:line" where the entry starts
     layer: int = 0
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickle only what is set (the compiled-stage cache holds ~27,000 entries)."""
+        return {k: v for k, v in self.__dict__.items() if v or k in ("name", "kind", "layer")}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__init__(name=str(state["name"]))  # type: ignore[misc]  # the defaults, then the state
+        self.__dict__.update(state)
+
     def key(self) -> tuple[str, str | None]:
         return (self.name.casefold(), self.code)
 

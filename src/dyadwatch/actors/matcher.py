@@ -80,12 +80,11 @@ def tokenize(text: str) -> list[str]:
 
 def case_rule(tokens: Sequence[str]) -> str:
     text = " ".join(tokens)
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
+    if text.islower() or not any(c.isalpha() for c in text):
         return "any"
-    if len(tokens) == 1 and len(letters) >= 2 and not any(c.islower() for c in letters):
+    if len(tokens) == 1 and text.isupper() and sum(c.isalpha() for c in text) >= 2:
         return "exact"
-    return "proper" if any(c.isupper() for c in letters) else "any"
+    return "proper" if any(c.isupper() for c in text) else "any"
 
 
 def case_ok(form: Form, words: Sequence[str]) -> bool:
@@ -123,7 +122,8 @@ class Matcher:
                 if not tokens:
                     continue
                 key = " " + " ".join(t.lower() for t in tokens) + " "
-                table.setdefault(key, []).append(Form(index, form, case_rule(tokens), " ".join(tokens)))
+                case = "any" if form == "discard" else case_rule(tokens)
+                table.setdefault(key, []).append(Form(index, form, case, " ".join(tokens)))
         self.automaton = ahocorasick.Automaton()
         for key, forms in table.items():
             self.automaton.add_word(key, (len(key) - 2, tuple(dict.fromkeys(forms))))

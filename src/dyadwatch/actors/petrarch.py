@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Problem
-from .dictionary import Entry, Role, format_entries
+from .dictionary import NONSTATE_PREFIXES, Entry, Role, format_entries
 
 _BRACKET = re.compile(r"\[([^\]]*)\]")
 _BRACES = re.compile(r"\{([^}]*)\}")
@@ -158,7 +158,7 @@ class _ActorReader:
 def _classify(entry: Entry) -> str:
     codes = [entry.code or ""] + [r.code for r in entry.roles]
     codes = [c for c in codes if c]
-    if codes and all(len(c) == 3 and c.isalpha() for c in codes):
+    if codes and all(len(c) == 3 and c.isalpha() and not c.startswith(NONSTATE_PREFIXES) for c in codes):
         return "countries.txt"
     if entry.roles:
         return "persons.txt"

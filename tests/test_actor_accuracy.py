@@ -1,0 +1,34 @@
+"""Resolution accuracy on the held-out mention test set (tests/data/actor_mentions.jsonl).
+
+The figure is computed by bench/bench_actors.py (recorded in docs/actors.md); this
+test keeps it from falling below the floor of issue 3.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SET = REPO / "tests" / "data" / "actor_mentions.jsonl"
+FLOOR = 0.95
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench_actors", REPO / "bench" / "bench_actors.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_actors"] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+@pytest.mark.skipif(not SET.exists(), reason="no mention test set")
+def test_mention_set_accuracy_is_at_least_the_floor() -> None:
+    bench = _bench()
+    items = bench.load_set(SET)
+    score, errors, _ = bench.accuracy(items)
+    assert score.total >= 200
+    assert score.accuracy >= FLOOR, "\n".join(errors)
