@@ -49,6 +49,7 @@ def create_app(db_path: str | Path, query_timeout: float = 5.0) -> FastAPI:
                   description="Political events coded from news articles, with their evidence, "
                               "and how relations between countries evolve.")
     app.state.db = Database(db_path, timeout=query_timeout)
+    import ruptures  # noqa: F401 - slow first import (scipy): at start-up, not inside a timed request
     app.state.templates = _templates()
 
     @app.get("/static/plotly.min.js", include_in_schema=False)
