@@ -1,14 +1,11 @@
 """Fixture event databases for the analysis, CLI and web tests (helper module: no tests here).
 
 Articles and events are hand-made ``CodedDocument``s stored with the store's own
-``connect``/``add_coded`` when they exist; otherwise with a minimal stand-in that
-creates the documented columns of docs/store.md (so these tests never depend on
-ingest or on the spaCy model).
+``connect``/``add_coded`` (so these tests depend neither on ingest nor on the spaCy model).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +13,7 @@ from pathlib import Path
 import duckdb
 
 from dyadwatch.model import CodedDocument, Document, Event, Evidence
+from dyadwatch.store import add_coded, connect
 
 XSS_SCRIPT = "<script>alert(1)</script>"
 XSS_IMG = '"><img src=x onerror=alert(1)>'
@@ -110,68 +108,14 @@ def corpus() -> list[CodedDocument]:
     return docs
 
 
-# --- storing: the store's add_coded, or a stand-in with the documented columns -------------
-
-_ARTICLES = """CREATE TABLE articles(article_id TEXT PRIMARY KEY, content_hash TEXT, story_id TEXT,
- duplicate_of TEXT, title TEXT, outlet TEXT, source TEXT, url TEXT, date DATE, path TEXT,
- position TEXT, format TEXT, body TEXT, n_sentences INT, n_events INT, run_id TEXT)"""
-_ARTICLE_EVENTS = """CREATE TABLE article_events(article_id TEXT, event_id TEXT, source_code TEXT,
- target_code TEXT, source_country TEXT, target_country TEXT, source_text TEXT, target_text TEXT,
- cameo_code TEXT, plover_type TEXT, plover_mode TEXT, goldstein DOUBLE, quad_class INT,
- event_date DATE, date_text TEXT, sentence_index INT, sentence TEXT, field TEXT, source_start INT,
- source_end INT, target_start INT, target_end INT, trigger_start INT, trigger_end INT,
- trigger_text TEXT, attribution TEXT, negated BOOLEAN, hypothetical BOOLEAN)"""
-_EVENTS = """CREATE TABLE events AS SELECT event_id, any_value(event_date) AS event_date,
- any_value(source_code) AS source_code, any_value(target_code) AS target_code,
- any_value(source_country) AS source_country, any_value(target_country) AS target_country,
- any_value(cameo_code) AS cameo_code, left(any_value(cameo_code), 2) AS root_code,
- any_value(plover_type) AS plover_type, any_value(plover_mode) AS plover_mode,
- any_value(goldstein) AS goldstein, any_value(quad_class) AS quad_class,
- count(*)::INT AS num_mentions, count(DISTINCT ae.article_id)::INT AS num_articles,
- count(DISTINCT a.outlet)::INT AS num_sources, min(ae.article_id) AS first_article_id
- FROM article_events ae JOIN articles a USING (article_id) GROUP BY event_id"""
-
-
-def _standin(con: duckdb.DuckDBPyConnection, docs: list[CodedDocument]) -> None:
-    con.execute(_ARTICLES)
-    con.execute(_ARTICLE_EVENTS)
-    for cd in docs:
-        d = cd.document
-        con.execute("INSERT INTO articles VALUES (?,?,?,NULL,?,?,?,?,?,?,?,?,?,0,?,'fixture')",
-                    [d.id, d.id, d.id, d.title, d.outlet, d.source, d.url, d.date, d.path,
-                     d.position, d.format, d.body, len(cd.events)])
-        for e in cd.events:
-            eid = hashlib.sha256(f"{e.event_date}|{e.source_code}|{e.target_code}|{e.cameo_code}"
-                                 .encode()).hexdigest()[:20]
-            con.execute("INSERT INTO article_events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                        [e.article_id, eid, e.source_code, e.target_code, e.source_country,
-                         e.target_country, e.source_text, e.target_text, e.cameo_code,
-                         e.plover_type, e.plover_mode, e.goldstein, e.quad_class, e.event_date,
-                         e.date_text, e.sentence_index, e.sentence, e.field,
-                         *(e.source_span or (None, None)), *(e.target_span or (None, None)),
-                         *e.trigger_span, e.trigger_text, e.attribution, e.negated,
-                         e.hypothetical])
-    con.execute(_EVENTS)
-
-
 def build_db(path: Path | str | None = None, docs: list[CodedDocument] | None = None) -> duckdb.DuckDBPyConnection:
-    """A database holding ``docs`` (default: ``corpus()``); the caller closes it."""
-    docs = corpus() if docs is None else docs
-    try:
-        from dyadwatch.store import add_coded, connect
-    except ImportError:
-        con = duckdb.connect(str(path) if path else ":memory:")
-        _standin(con, docs)
-        return con
+    """A database holding ``docs`` (default: ``corpus()``) stored by the store's own
+    ``add_coded``; the caller closes it."""
     con = connect(path)
-    add_coded(con, docs, run_id="fixture")
+    add_coded(con, corpus() if docs is None else docs, run_id="fixture")
     return con
 
 
 def build_file(path: Path) -> Path:
     build_db(path).close()
     return path
-
-
-def first_of_month(m: int) -> dt.date:
-    return dt.date(2025, m, 1)

@@ -1,4 +1,5 @@
-"""Opening an event database for reading (analysis, ``relations``, ``serve``)."""
+"""Opening an event database for reading (analysis, ``relations``, ``serve``): the store's
+``connect(read_only=True)`` (no migration, no write), plus a check that it is an event database."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 import duckdb
 
 from ..errors import StoreError
+from ..store import connect
 
 REQUIRED_TABLES = ("articles", "article_events", "events")
 
@@ -16,10 +18,7 @@ def open_read_only(path: str | Path) -> duckdb.DuckDBPyConnection:
     p = Path(path)
     if not p.is_file():
         raise StoreError(f"{path}: no such database file (create it with `dyadwatch ingest`)")
-    try:
-        con = duckdb.connect(str(p), read_only=True)
-    except duckdb.Error as exc:
-        raise StoreError(f"{path}: cannot open the database read-only: {exc}") from None
+    con = connect(p, read_only=True)
     tables = {r[0] for r in con.execute(
         "SELECT table_name FROM information_schema.tables").fetchall()}
     missing = [t for t in REQUIRED_TABLES if t not in tables]
