@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dyadwatch.cli import cli
 from dyadwatch.model import Document, Problem
@@ -126,3 +128,19 @@ def test_cli_fails_only_when_nothing_was_read(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert len(result.stderr.strip().splitlines()) == 2
     assert "Traceback" not in result.output
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=600) | st.text(max_size=600).map(lambda t: t.encode("utf-8")),
+       ext=st.sampled_from([".txt", ".html", ".jsonl", ".warc", ".jsonl.gz", ".warc.gz", ""]))
+def test_any_bytes_give_documents_or_problems_never_an_exception(
+        tmp_path: Path, data: bytes, ext: str) -> None:
+    f = tmp_path / f"input{ext}"
+    f.write_bytes(data)
+    items = list(read_inputs([f]))
+    assert items and all(isinstance(i, Document | Problem) for i in items)
+    for item in items:
+        if isinstance(item, Problem):
+            assert item.path == str(f) and item.reason and "\n" not in item.message()
+        else:
+            assert item.body.strip() and all(0 <= s < e <= len(item.body) for s, e in item.paragraphs)

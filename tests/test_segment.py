@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dyadwatch.model import Document
 from dyadwatch.read import read_inputs
@@ -79,3 +81,29 @@ def test_every_layout_fixture_has_exact_offsets() -> None:
         doc = parse_text(path.read_text(encoding="utf-8"), str(path))
         assert isinstance(doc, Document)
         assert check_offsets(doc)
+
+
+_PIECES = [
+    "Kremlin.ru", "Politics", "Leaders Call for Stronger Cooperation", "By Jane Doe",
+    "June 11, 2025", "Ali", "China and Japan held talks on Monday.",
+    "The two sides agreed to meet again, officials said.", "Background to the Talks",
+    "SCROLL FOR NEXT", "Advertisement", "Read more: Other story", "© 2025 Example Wire",
+    "“We will respond,” the minister said.", "  indented line of text that wraps around here and",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(["\n", "\n\n", "\n \n\n"])),
+                min_size=1, max_size=14))
+def test_random_layouts_keep_exact_offsets_and_drop_furniture(parts: list[tuple[str, str]]) -> None:
+    text = "".join(piece + sep for piece, sep in parts)
+    doc = parse_text(text, "random.txt")
+    assert isinstance(doc, Document)
+    sentences = [s for s, _ in split_sentences(doc, NLP)]
+    for s in sentences:
+        source = doc.title if s.field == "title" else doc.body
+        assert source is not None and source[s.start:s.end] == s.text
+    body_sentences = " ".join(s.text for s in sentences if s.field == "body")
+    if any(piece.endswith(".") for piece, _ in parts):  # some prose: furniture is recognised
+        for furniture in ("SCROLL FOR NEXT", "Advertisement", "Read more", "© 2025"):
+            assert furniture not in body_sentences

@@ -116,7 +116,9 @@ def header_end(units: list[Unit]) -> int:
     while end < min(len(units), HEADER_MAX_UNITS) and _is_header_line(units[end].text):
         end += 1
     for i, u in enumerate(units[:HEADER_MAX_UNITS]):
-        if i >= end and i > 0 and (_byline(u.text) is not None or _date_line(u.text)):
+        # a standfirst may end with a period: the header runs on to a byline or date line,
+        # provided it starts with a title-like line
+        if i >= end >= 1 and (_byline(u.text) is not None or _date_line(u.text)):
             end = i + 1
     if end < len(units) and end > 0 and _date_line(units[end].text):
         end += 1

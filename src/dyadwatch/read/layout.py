@@ -101,15 +101,26 @@ def split_units(text: str) -> list[Unit]:
         return bisect_left(newlines, offset) + 1
 
     for block_start, block_end in _blocks(text):
-        block = text[block_start:block_end]
-        lines = _line_spans(block, block_start)
-        texts = [text[s:e].strip() for s, e in lines]
-        if _wrapped(texts):
-            units.append(Unit(lines[0][0], lines[-1][1], " ".join(texts), line_of(lines[0][0])))
-        else:
-            for (s, e), t in zip(lines, texts, strict=True):
-                units.append(Unit(s, e, t, line_of(s)))
+        lines = _line_spans(text[block_start:block_end], block_start)
+        for run in _runs(text, lines):
+            texts = [text[s:e].strip() for s, e in run]
+            if _wrapped(texts):
+                units.append(Unit(run[0][0], run[-1][1], " ".join(texts), line_of(run[0][0])))
+            else:
+                for (s, e), t in zip(run, texts, strict=True):
+                    units.append(Unit(s, e, t, line_of(s)))
     return units
+
+
+def _runs(text: str, lines: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """The lines of a block in runs split at furniture lines (each its own run)."""
+    runs: list[list[tuple[int, int]]] = [[]]
+    for span in lines:
+        if is_furniture(text[span[0]:span[1]]):
+            runs.extend([[span], []])
+        else:
+            runs[-1].append(span)
+    return [r for r in runs if r]
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:

@@ -7,7 +7,7 @@ from pathlib import Path
 from ..model import Document, Problem, Span
 from .common import content_id, read_text
 from .header import Header, header_end, parse_header
-from .layout import Unit, mark_body, split_units
+from .layout import Unit, is_furniture, mark_body, split_units
 
 
 def parse_text(text: str, path: str | None = None) -> Document | Problem:
@@ -21,7 +21,8 @@ def parse_text(text: str, path: str | None = None) -> Document | Problem:
     mark_body(body_units)
     kept = [u for u in body_units if u.kind != "furniture"]
     if not kept:  # nothing but short lines: no layout to trust, the text is the body
-        header, kept = Header(), units
+        header = Header()
+        kept = [u for u in units if not is_furniture(u.text)] or units
         for u in kept:
             u.kind = "paragraph"
     body, paragraphs, headings = _assemble(kept)
