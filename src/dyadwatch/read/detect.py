@@ -80,9 +80,9 @@ def decode(data: bytes) -> Decoded:
         if data.startswith(magic):
             return _binary(f"binary file ({name}), not text")
     if b"\x00" in data[:_SAMPLE]:
-        encoding = _utf16_without_bom(data)
-        if encoding:
-            return _strict(data, encoding, "binary file (NUL bytes), not text")
+        utf16 = _utf16_without_bom(data)
+        if utf16:
+            return _strict(data, utf16, "binary file (NUL bytes), not text")
         return _binary("binary file (NUL bytes), not text")
     try:
         text = data.decode("utf-8")

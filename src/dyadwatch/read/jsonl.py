@@ -91,7 +91,7 @@ def parse_record(line: str, path: str, position: str) -> Document:
 
 def _open(path: Path) -> IO[bytes]:
     if path.name.endswith(".gz"):
-        return gzip.open(path, "rb")
+        return gzip.open(path, "rb")  # type: ignore[return-value]  # a GzipFile is a binary IO
     return path.open("rb")
 
 
