@@ -115,3 +115,20 @@ def test_offsets_are_in_the_field(stage, nlp) -> None:
     text = "Seoul protested."
     (m,) = stage.find(nlp.make_doc(text), Sentence(3, text, 100, 100 + len(text), "body"), ctx)
     assert (m.start, m.end, m.sentence_index, m.field) == (100, 105, 3, "body")
+
+
+def test_coordinated_adjectives_share_the_agent_noun(stage, nlp) -> None:
+    (m,) = run(stage, nlp, "2025-06-11", "Chinese and Russian troops held drills with South Korean, Chinese and US lawmakers.")
+    assert codes(m) == [("Chinese", "CHNMIL"), ("Russian troops", "RUSMIL"), ("South Korean", "KORLEG"),
+                        ("Chinese", "CHNLEG"), ("US lawmakers", "USALEG")]
+
+
+def test_gaps_between_country_and_agent(stage, nlp) -> None:
+    (m,) = run(stage, nlp, "2025-06-11", "South Koreans rallied outside parliament; China despite officials; Seoul officials.")
+    assert codes(m)[:2] == [("South Koreans", "KORCVL"), ("parliament", "LEG")]
+    assert ("China", "CHN") in codes(m) and ("Seoul officials", "KORGOV") in codes(m)
+
+
+def test_nationality_as_a_noun_is_the_people(stage, nlp) -> None:
+    (m,) = run(stage, nlp, "2025-06-11", "He spoke to the Chinese. The Chinese economy grew; the Chinese said no.")
+    assert codes(m) == [("Chinese", "CHNCVL"), ("Chinese", "CHN"), ("Chinese", "CHNCVL")]

@@ -155,11 +155,19 @@ class _ActorReader:
             self.codes(text, lineno)
 
 
+def _is_country_code(code: str) -> bool:
+    return len(code) == 3 and code.isalpha() and not code.startswith(NONSTATE_PREFIXES)
+
+
 def _classify(entry: Entry) -> str:
     codes = [entry.code or ""] + [r.code for r in entry.roles]
     codes = [c for c in codes if c]
-    if codes and all(len(c) == 3 and c.isalpha() and not c.startswith(NONSTATE_PREFIXES) for c in codes):
+    if codes and all(_is_country_code(c) for c in codes):
         return "countries.txt"
+    if entry.roles:  # a country whose code changed (Ukraine: USRUKR, UKRUNR, then UKR)
+        latest = max(entry.roles, key=lambda r: (r.end is None, r.end or dt.date.min, r.start or dt.date.min))
+        if latest.end is None and _is_country_code(latest.code) and (not entry.code or _is_country_code(entry.code)):
+            return "countries.txt"
     if entry.roles:
         return "persons.txt"
     if codes and codes[0].startswith("IGO"):

@@ -29,6 +29,8 @@ LOCATIVES = {"in", "at", "near", "outside", "around", "across", "throughout", "i
 JOINERS = {"and", "or", ",", "&"}
 POSSESSIVES = {"'s", "’s", "'", "’"}
 MAX_FILLERS = 2
+# words that follow a nationality used as a noun ("the French say", "the British and ...")
+NOUN_FOLLOWERS = {"and", "or", "who", "are", "were", "have", "had", "say", "said", "will", "would", "want", "wanted"}
 MODIFIER_OK = {"armed", "retired", "exiled", "jailed", "detained", "elected", "ruling", "leading", "governing", "striking", "visiting"}
 # lower-case words that can stand between a country adjective and its agent noun ("Chinese state media")
 FILLER_STOP = {
@@ -191,6 +193,10 @@ class Resolver:
             end_item, agent = self._agent_run(doc, items, kinds, used, j)  # "a Seoul court"
             return self._country_agent(doc, item, items[j].start, items[end_item].end, agent, ctx)
         if kind == "country" and j is not None:
+            shared = self._shared_agent(doc, items, kinds, i)
+            if shared is not None:  # "Chinese and Russian troops": the first adjective takes the noun too
+                a = items[shared]
+                return self._country_agent(doc, item, a.start, a.end, self.entries[a.entry], ctx, span=(item.start, item.end))  # type: ignore[index]
             if kinds[j] == "person" and self._gap_ok(doc, item, items[j].start):
                 used[j] = True
                 return self._person(items[j], ctx, start=item.start)
@@ -212,6 +218,17 @@ class Resolver:
                 return self._country_agent(doc, items[k], item.start, items[end_item].end, agent, ctx, span=(item.start, items[k].end))
             return self._agent_alone(doc, item.start, items[end_item].end, agent)
         return self._single(doc, item, kind, ctx)
+
+    def _shared_agent(self, doc: Doc, items: list[Item], kinds: list[str], i: int) -> int | None:
+        """Index of the agent noun that adjectives joined by "and"/","/"or" share, if any."""
+        m = i
+        while m + 1 < len(items) and kinds[m + 1] == "country" and items[m].form == "adjective" \
+                and {t.lower_ for t in doc[items[m].end:items[m + 1].start]} <= JOINERS \
+                and items[m].end < items[m + 1].start:
+            m += 1
+        if m == i or m + 1 >= len(items) or kinds[m + 1] != "agent":
+            return None
+        return m + 1 if self._gap_ok(doc, items[m], items[m + 1].start) else None
 
     def _of_between(self, doc: Doc, start: int, end: int) -> bool:
         words = [t.lower_ for t in doc[start:end]]
@@ -262,7 +279,8 @@ class Resolver:
             return Built(item.start, item.end, code, "capital", why, entry, None, entry.name)
         if kind == "agent":
             return self._agent_alone(doc, item.start, item.end, entry)
-        if item.form == "demonym" and self._plural_demonym(doc, item, entry) and country_of(res.code):
+        if item.form in ("demonym", "adjective", "name") and entry.demonyms and self._plural_demonym(doc, item, entry) \
+                and country_of(res.code) and len(res.code) == 3:
             why = f"{doc[item.start:item.end].text}: people of {entry.name} (civilians)"
             return Built(item.start, item.end, f"{res.code[:3]}CVL", "country", why, entry, None, entry.name)
         ekind = entry.kind if entry.kind in ("country", "igo", "nonstate", "person") else "agent"
@@ -270,9 +288,17 @@ class Resolver:
 
     @staticmethod
     def _plural_demonym(doc: Doc, item: Item, entry: Entry) -> bool:
-        text = doc[item.start:item.end].text.lower()
+        """"South Koreans", or a nationality used as a noun: "the French" (then nothing, a verb...)."""
+        words = [t.lower_ for t in doc[item.start:item.end]]
+        the = words[0] == "the" or (item.start > 0 and doc[item.start - 1].lower_ == "the")
+        text = " ".join(words[1:] if words[0] == "the" else words)
         adjectives = {a.lower() for a in entry.adjectives}
-        return text not in adjectives and text.endswith("s")
+        demonyms = {d.lower() for d in entry.demonyms}
+        if text in demonyms and text not in adjectives and text.endswith("s"):
+            return True
+        after = doc[item.end] if item.end < len(doc) else None
+        return (the and text in demonyms | adjectives
+                and (after is None or after.is_punct or after.lower_ in NOUN_FOLLOWERS))
 
     def _pronoun(self, doc: Doc, item: Item, ctx: Context) -> Built | None:
         gender = PRONOUNS[doc[item.start].lower_]
