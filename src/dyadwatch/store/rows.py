@@ -6,6 +6,8 @@ import hashlib
 import json
 from typing import Any
 
+import pyarrow as pa
+
 from ..model import CodedDocument, Event, Span
 
 ARTICLE_COLUMNS = (
@@ -21,6 +23,22 @@ EVENT_COLUMNS = (
     "trigger_start", "trigger_end", "trigger_text", "attribution", "attribution_code", "negated",
     "hypothetical", "pattern", "evidence",
 )
+
+COLUMNS: dict[str, tuple[str, ...]] = {  # table -> columns of its rows, in row order
+    "articles": ARTICLE_COLUMNS,
+    "article_minhash": ("article_id", "signature"),
+    "sentences": ("article_id", "sentence_index", "field", "start_char", "end_char"),
+    "mentions": ("article_id", "sentence_index", "field", "start_char", "end_char", "text", "code",
+                 "country", "agent", "name", "role", "kind", "entity_id"),
+    "article_events": EVENT_COLUMNS,
+    "quarantine": ("path", "position", "reason", "kind", "run_id"),
+    "inputs": ("path", "position", "content_hash", "status", "article_id", "run_id"),
+}
+# Arrow types where inference from Python values could go wrong (all-None columns, int/float mix)
+ARROW_TYPES: dict[str, pa.DataType] = {
+    "goldstein": pa.float64(), "date": pa.string(), "event_date": pa.string(),
+    "signature": pa.binary(), "negated": pa.bool_(), "hypothetical": pa.bool_(),
+}
 
 
 def event_id(event: Event) -> str:
@@ -80,7 +98,3 @@ def mention_rows(cd: CodedDocument) -> list[tuple[Any, ...]]:
          m.agent, m.name, m.role, m.kind, m.entity_id)
         for m in cd.mentions
     ]
-
-
-def placeholders(columns: tuple[str, ...]) -> str:
-    return f"({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from ..errors import StoreError
 from ..model import CodedDocument, Document, Problem
@@ -136,7 +137,7 @@ class Writer:
 
     def _write_items(self, con: duckdb.DuckDBPyConnection, items: list[Item],
                      counts: IngestCounts) -> set[str]:
-        touched: set[str] = set()
+        out: dict[str, list[tuple[Any, ...]]] = {table: [] for table in rows.COLUMNS}
         for item in items:
             if item.status == "skip":
                 counts.skipped += 1
@@ -147,54 +148,62 @@ class Writer:
                 item.fail(first.reason if first else "duplicate of an input that was not stored",
                           first.kind if first else "error")
             if item.status == "code" and item.coded is not None:
-                touched |= self._write_article(con, item.coded, item.content_hash)
+                self._article_rows(item.coded, item.content_hash, out)
                 counts.coded += 1
                 counts.events += len(item.coded.events)
             elif item.status == "duplicate":
                 counts.duplicate += 1
             else:
-                if item.status == "code":  # nothing came back for it
-                    item.fail("the coder returned no result", "error")
-                if item.content_hash and item.problem is not None:
-                    self.failed.setdefault(item.content_hash, item.problem)
-                self._write_problem(con, item)
+                self._problem_rows(item, out)
                 counts.quarantined += 1
-            con.execute("INSERT INTO inputs VALUES (?, ?, ?, ?, ?, ?)",
-                        [item.path, item.position, item.content_hash, _status(item.status),
-                         item.article_id if item.status != "quarantined" else None, self.run_id])
-        return touched
+            out["inputs"].append((item.path, item.position, item.content_hash,
+                                  _status(item.status),
+                                  item.article_id if item.status != "quarantined" else None,
+                                  self.run_id))
+        for table, values in out.items():
+            _insert(con, table, values)
+        return {r[1] for r in out["article_events"]}
 
-    def _write_problem(self, con: duckdb.DuckDBPyConnection, item: Item) -> None:
+    def _problem_rows(self, item: Item, out: dict[str, list[tuple[Any, ...]]]) -> None:
+        if item.status == "code":  # nothing came back for it
+            item.fail("the coder returned no result", "error")
         p = item.problem
         assert p is not None
-        con.execute("INSERT INTO quarantine VALUES (?, ?, ?, ?, ?)",
-                    [item.path, item.position, p.reason, p.kind, self.run_id])
+        if item.content_hash:
+            self.failed.setdefault(item.content_hash, p)
+        out["quarantine"].append((item.path, item.position, p.reason, p.kind, self.run_id))
 
-    def _write_article(self, con: duckdb.DuckDBPyConnection, cd: CodedDocument, chash: str) -> set[str]:
+    def _article_rows(self, cd: CodedDocument, chash: str,
+                      out: dict[str, list[tuple[Any, ...]]]) -> None:
         d = cd.document
         m = minhash(d.title, d.body)
         story_id, duplicate_of = self.stories.assign(d.id, self.next_seq, m)
-        con.execute(f"INSERT INTO articles {rows.placeholders(rows.ARTICLE_COLUMNS)}",
-                    list(rows.article_row(cd, self.next_seq, chash, story_id, duplicate_of, self.run_id)))
+        out["articles"].append(
+            rows.article_row(cd, self.next_seq, chash, story_id, duplicate_of, self.run_id))
         self.next_seq += 1
         self.stored.add(d.id)
-        con.execute("INSERT INTO article_minhash VALUES (?, ?)", [d.id, signature(m)])
-        _insert_many(con, "sentences", rows.sentence_rows(cd))
-        _insert_many(con, "mentions", rows.mention_rows(cd))
-        ev_rows = [rows.event_row(d.id, e) for e in cd.events]
-        if ev_rows:
-            con.executemany(f"INSERT INTO article_events {rows.placeholders(rows.EVENT_COLUMNS)}", ev_rows)
-        return {r[1] for r in ev_rows}
+        out["article_minhash"].append((d.id, signature(m)))
+        out["sentences"].extend(rows.sentence_rows(cd))
+        out["mentions"].extend(rows.mention_rows(cd))
+        out["article_events"].extend(rows.event_row(d.id, e) for e in cd.events)
 
 
 def _status(status: str) -> str:
     return "coded" if status == "code" else status
 
 
-def _insert_many(con: duckdb.DuckDBPyConnection, table: str, values: list[tuple[Any, ...]]) -> None:
-    if values:
-        marks = ", ".join("?" * len(values[0]))
-        con.executemany(f"INSERT INTO {table} VALUES ({marks})", values)
+def _insert(con: duckdb.DuckDBPyConnection, table: str, values: list[tuple[Any, ...]]) -> None:
+    """Bulk insert through Arrow: one statement per table and batch (row inserts are slow)."""
+    if not values:
+        return
+    columns = rows.COLUMNS[table]
+    data = pa.table({c: pa.array([v[i] for v in values], type=rows.ARROW_TYPES.get(c))
+                     for i, c in enumerate(columns)})
+    con.register("_dyadwatch_rows", data)
+    try:
+        con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT * FROM _dyadwatch_rows")
+    finally:
+        con.unregister("_dyadwatch_rows")
 
 
 _AGGREGATE = """
