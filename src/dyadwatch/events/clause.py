@@ -113,14 +113,18 @@ class SentenceCoder:
                 continue
             if tok.pos_ == "AUX" and tok.dep_ != "ROOT" and not any(c.dep_ == "acomp" for c in tok.children):
                 continue
-            if tok.dep_ == "ccomp" and tok.head.lemma_.lower() not in self.cls.statement \
-                    and not self.reported_act(tok):
-                continue  # the content of "demanded that ...", "agreed that ...": not its own event
+            if tok.dep_ == "ccomp" and not self.reported_act(tok) and (
+                tok.head.lemma_.lower() not in self.cls.statement or self._event_object(tok.head)
+            ):
+                continue  # the content of "demanded that ...", "reiterated its demand that ..."
             if any(self.reported_act(c) for c in tok.children):
                 continue  # "Y did Z, X protested": X's protest is the event
             heads.append(tok)
         heads.sort(key=lambda t: (sum(1 for _ in t.ancestors), t.i))
         return heads
+
+    def _event_object(self, verb: Token) -> bool:
+        return any(c.dep_ == "dobj" and match_noun(self.lex, c) for c in verb.children)
 
     def reported_act(self, tok: Token) -> bool:
         """``tok`` is an act verb after its clause's content: "..., a rights group protested"."""

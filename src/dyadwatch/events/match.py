@@ -153,7 +153,7 @@ def try_pattern(pattern: Pattern, verb: Token, post: list[Token], pre: list[Toke
         pattern.code,
         f"{pattern.family}: {pattern.text}",
         sorted(set(hits)),
-        1 + pattern.weight,
+        len(set(hits)),  # the verb and the words actually matched
         hint[0] if hint else None,
     )
 
@@ -188,6 +188,7 @@ def match_verb(lex: Lexicon, verb: Token) -> Match | None:
     post_words = _words(post)
     pre_words = _words(pre)
     best: Match | None = None
+    best_explicit = False  # a code given on the verb line beats a family default
     tried: set[str] = set()
     for entry in entries:
         particles = _particles_ok(verb, entry.particles)
@@ -201,8 +202,11 @@ def match_verb(lex: Lexicon, verb: Token) -> Match | None:
             sorted([verb.i, *particles]),
             1 + len(particles),
         )
-        if best is None or cand.weight > best.weight:
-            best = cand
+        explicit = entry.code is not None
+        if best is None or cand.weight > best.weight or (
+            cand.weight == best.weight and explicit and not best_explicit
+        ):
+            best, best_explicit = cand, explicit
         if fam.name in tried:
             continue
         tried.add(fam.name)

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from ..model import ActorMention, Sentence
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
-_NO_ENTER = frozenset({"relcl", "acl", "advcl", "ccomp", "punct", "cc", "parataxis", "appos"})
+_NO_ENTER = frozenset({"relcl", "advcl", "ccomp", "punct", "cc", "parataxis", "appos"})
 _NOT_SUBJECT_PREPS = frozenset({"between", "with", "among", "against", "toward", "towards", "over"})
 # prepositions whose object is a target, in order of preference
 TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "into", "upon", "at",
@@ -75,6 +75,9 @@ class MentionIndex:
 
     def _bfs(self, root: Token, exclude: set[int], conj: bool, subject: bool) -> ActorMention | None:
         queue = deque([root])
+        blocked = {
+            c.i for c in root.children if subject and c.dep_ == "prep" and c.lower_ in _NOT_SUBJECT_PREPS
+        }
         while queue:
             tok = queue.popleft()
             m = self.by_token.get(tok.i)
@@ -83,7 +86,7 @@ class MentionIndex:
             for child in tok.children:
                 if child.dep_ in _NO_ENTER or (child.dep_ == "conj" and not conj):
                     continue
-                if subject and child.dep_ == "prep" and child.lower_ in _NOT_SUBJECT_PREPS:
+                if child.i in blocked:
                     continue
                 queue.append(child)
         return None
