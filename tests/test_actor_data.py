@@ -205,3 +205,11 @@ def test_engine_loader_reads_files_without_problems() -> None:
         if path.exists():
             entries, problems = dictionary.load_file(path)
             assert entries and not problems, [str(p) for p in problems]
+
+
+def test_apostrophe_names_have_typographic_variant(all_entries: list[Entry]) -> None:
+    # News text often uses ’ (U+2019): "People’s Republic of China", "Côte d’Ivoire"
+    for entry in all_entries:
+        strings = {s for key in STRING_KEYS for s in entry.attrs.get(key, [])}
+        missing = [s for s in strings if "'" in s and s.replace("'", "\u2019") not in strings]
+        assert not missing, (entry.name, missing)
