@@ -2,39 +2,66 @@
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import json
 import sys
 import time
+from pathlib import Path
 from types import TracebackType
 
 import click
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from ..distributed import CoderSpec
 from ..model import Problem
 from ..options import Options
-from ..store import IngestCounts, connect
+from ..store import connect
 from ..store.export import FORMATS, LAYOUTS, ExportFilter, export_events
-from ..store.ingest import Ingestor, IngestSettings
+from ..store.ingest import Ingestor, IngestReport, IngestSettings
 from ..store.stats import stats, stats_text
 from ._common import library_errors, validate_date, warn
 
 _HELP = Options.help()
 
 
-class IngestProgress:
-    """Progress on stderr (inputs, articles/s, events, quarantined), or nothing."""
+def _sizes(items: tuple[str, ...]) -> dict[str, int]:
+    """Bytes of every file the arguments name (directories walked, globs expanded): for the ETA."""
+    sizes: dict[str, int] = {}
+    for item in items:
+        path = Path(item)
+        found = path.rglob("*") if path.is_dir() else [path] if path.exists() else map(Path, glob.glob(item, recursive=True))
+        for f in found:
+            with contextlib.suppress(OSError):
+                if f.is_file():
+                    sizes[str(f)] = f.stat().st_size
+    return sizes
 
-    def __init__(self, show: bool) -> None:
+
+class IngestProgress:
+    """Progress on stderr (articles/s, events, duplicates, quarantined, ETA by bytes), or nothing."""
+
+    def __init__(self, show: bool, files: tuple[str, ...] = ()) -> None:
         self.progress: Progress | None = None
         self.started = time.monotonic()
+        self.sizes = _sizes(files) if show else {}
+        self.done: set[str] = set()
+        self.current: str | None = None
         if show:
             self.progress = Progress(
-                SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                SpinnerColumn(), TextColumn("{task.description}"), BarColumn(bar_width=20),
+                TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
                 console=Console(stderr=True), transient=False,
             )
-            self.task = self.progress.add_task("starting", total=None)
+            self.task = self.progress.add_task("starting", total=sum(self.sizes.values()) or None)
 
     def __enter__(self) -> IngestProgress:
         if self.progress:
@@ -44,14 +71,22 @@ class IngestProgress:
     def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
                  tb: TracebackType | None) -> None:
         if self.progress:
+            if kind is None:
+                self.progress.update(self.task, completed=sum(self.sizes.values()))
             self.progress.stop()
 
-    def update(self, c: IngestCounts) -> None:
+    def update(self, report: IngestReport) -> None:
         if self.progress:
+            c = report.counts
+            if report.last_path != self.current:  # inputs come file after file
+                if self.current is not None:
+                    self.done.add(self.current)
+                self.current = report.last_path
+            completed = sum(self.sizes.get(f, 0) for f in self.done)
             rate = c.coded / max(time.monotonic() - self.started, 1e-6)
-            self.progress.update(self.task, description=(
-                f"{c.coded} articles ({rate:.1f}/s), {c.events} events, {c.duplicate} duplicates, "
-                f"{c.quarantined} quarantined, {c.skipped} already stored"))
+            self.progress.update(self.task, completed=completed, description=(
+                f"{c.coded} articles {rate:.1f}/s, {c.events} events, {c.duplicate} dup, "
+                f"{c.quarantined} quarantined, {c.skipped} known"))
 
     def print(self, line: str) -> None:
         if self.progress:
@@ -91,7 +126,7 @@ def ingest_command(files: tuple[str, ...], db: str, date: str | None, input_form
                               None if input_format == "auto" else input_format)
     con = connect(db)
     show = sys.stderr.isatty() if progress is None else progress
-    with IngestProgress(show) as bar:
+    with IngestProgress(show, files) as bar:
         ingestor = Ingestor(con, spec, settings, on_problem=_problem_line(bar),
                             on_progress=bar.update)
         report = ingestor.run(files)

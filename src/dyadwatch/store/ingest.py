@@ -44,10 +44,11 @@ class IngestReport:
     counts: IngestCounts = field(default_factory=IngestCounts)
     interrupted: bool = False
     batches: int = 0
+    last_path: str | None = None  # file of the last input stored (inputs come file after file)
 
 
 ProblemHook = Callable[[Problem], None]
-ProgressHook = Callable[[IngestCounts], None]
+ProgressHook = Callable[[IngestReport], None]
 
 
 def new_run_id() -> str:
@@ -150,8 +151,10 @@ class Ingestor:
             for item in items:
                 if item.status == "quarantined" and item.problem is not None:
                     self.on_problem(item.problem)
+        if items:
+            self.report.last_path = items[-1].path
         if self.on_progress:
-            self.on_progress(self.report.counts)
+            self.on_progress(self.report)
         _pause_if_asked(PAUSE_AFTER, n)
 
 
