@@ -1,7 +1,8 @@
 """The country network of the most active dyads, laid out for a plain SVG (no JavaScript).
 
 Nodes sit on a circle, busiest first; an edge's width grows with its number of
-events and its colour goes from red (mean Goldstein -10) through grey to green (+10).
+events and its colour goes from red (mean Goldstein -5 or lower) through grey (0) to
+green (+5 or higher): dyad means rarely leave that range, so it is where colour helps.
 """
 
 from __future__ import annotations
@@ -41,9 +42,9 @@ class Edge:
 
 
 def tone_colour(goldstein: float) -> str:
-    """#rrggbb from red (-10) through grey (0) to green (+10)."""
-    t = max(-1.0, min(1.0, goldstein / 10.0))
-    grey, red, green = (150, 150, 150), (178, 24, 43), (27, 120, 55)
+    """#rrggbb from red (-5) through grey (0) to green (+5)."""
+    t = max(-1.0, min(1.0, goldstein / 5.0))
+    grey, red, green = (170, 170, 170), (178, 24, 43), (27, 120, 55)
     end = green if t >= 0 else red
     rgb = [round(g + abs(t) * (e - g)) for g, e in zip(grey, end, strict=True)]
     return "#" + "".join(f"{c:02x}" for c in rgb)
