@@ -161,3 +161,11 @@ def test_section_label_and_updated_date_line() -> None:
     assert doc.title == "Nato Allies Pledge More Air Defence for Ukraine"
     assert doc.date == "2025-06-11"
     assert "More on this story" not in doc.body and "latest" not in doc.body
+
+
+def test_furniture_between_header_lines_and_single_newline_paragraphs() -> None:
+    doc = read_one(DATA / "furniture_in_header.txt")
+    assert (doc.outlet, doc.section, doc.title) == ("Kremlin.ru", "Politics", "Xi and Lee Hold Call")
+    assert doc.authors == ["Ali"] and doc.subtitle is None
+    assert len(doc.paragraphs) == 3  # lines that each end a sentence are paragraphs, not wrapping
+    assert "min read" not in doc.body and "Share" not in doc.body

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..dates import find_absolute
-from .layout import Unit, ends_sentence, words
+from .layout import Unit, ends_sentence, is_furniture, words
 
 HEADER_MAX_UNITS = 8
 HEADER_MAX_WORDS = 30
@@ -138,6 +138,8 @@ def parse_header(units: list[Unit]) -> Header:
     header = Header()
     lines: list[str] = []
     for u in units:
+        if is_furniture(u.text):
+            continue  # "Share", "5 min read", "Updated 3 hours ago" between header lines
         by = _byline(u.text)
         date = _date_line(u.text)
         if by is not None:

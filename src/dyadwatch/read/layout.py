@@ -36,6 +36,8 @@ _FURNITURE = re.compile(
       | \(?(?:additional\s+)?(?:reporting|writing|editing)\s+by\b.*
       | photo(?:graph)?\s*:.* | image\s*(?:source)?\s*:.* | source\s*:.*
       | (?:this\s+article|this\s+story)\s+(?:was|has\s+been)\s+(?:updated|amended|corrected).*
+      | (?:last\s+)?updated\s+\d+\s+(?:min(?:ute)?s?|hours?|days?)\s+ago | \d+\s+(?:min(?:ute)?s?|hours?)\s+ago
+      | \d+[\s-]+min(?:ute)?s?\s+read | listen(?:\s+to\s+(?:this\s+)?article)?(?:\s*\(?\d+:\d+\)?)?
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -83,13 +85,16 @@ def is_short_line(text: str) -> bool:
 
 
 def _wrapped(lines: list[str]) -> bool:
-    """Hard-wrapped prose: all lines but the last about as long as the longest, and
-    the last ending a sentence (two lines: else a headline over a date line)."""
+    """Hard-wrapped prose: all lines but the last about as long as the longest, most
+    of them not ending a sentence, and for two lines the last ending one (else a
+    headline over a date line)."""
     if len(lines) < 2:
         return False
     longest = max(len(line) for line in lines)
+    sentence_ends = sum(1 for line in lines[:-1] if ends_sentence(line))
     return (longest >= 40 and all(len(line) >= 0.6 * longest for line in lines[:-1])
-            and (len(lines) > 2 or ends_sentence(lines[-1])))
+            and (len(lines) > 2 or ends_sentence(lines[-1]))
+            and sentence_ends * 2 < len(lines) - 1)  # lines that all end sentences are paragraphs
 
 
 def split_units(text: str) -> list[Unit]:
