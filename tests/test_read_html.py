@@ -11,6 +11,8 @@ PAGE = """<!DOCTYPE html><html lang="en"><head><title>Chile and Peru agree on pa
 <meta name="author" content="Marta Quispe">
 <meta property="og:site_name" content="Andes Wire">
 <meta property="article:published_time" content="2025-06-12T08:00:00Z">
+<meta name="description" content="The deal sets up a committee to plan patrols in the desert.">
+<meta property="article:section" content="Americas">
 <link rel="canonical" href="https://andes.example/chile-peru-patrols"></head>
 <body><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
 <article><h1>Chile and Peru agree on patrols</h1>
@@ -37,6 +39,8 @@ def test_html_text_and_metadata(tmp_path: Path) -> None:
     assert doc.authors == ["Marta Quispe"]
     assert doc.date == "2025-06-12"
     assert doc.outlet == "Andes Wire"
+    assert doc.section == "Americas"
+    assert doc.subtitle == "The deal sets up a committee to plan patrols in the desert."
     assert doc.url == "https://andes.example/chile-peru-patrols"
     assert doc.format == "html"
     assert doc.body.startswith("The foreign ministers of Chile and Peru")

@@ -56,6 +56,18 @@ def test_warc_gz_records(tmp_path: Path) -> None:
         assert problem.kind == "no-article" and problem.position and problem.position.startswith("offset ")
 
 
+def test_resource_record_with_html(tmp_path: Path) -> None:
+    f = tmp_path / "res.warc.gz"
+    with f.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        writer.write_record(writer.create_warc_record(
+            "https://news.example/b", "resource", payload=BytesIO(ARTICLE.encode()),
+            warc_content_type="text/html", warc_headers_dict={"WARC-Date": "2025-06-08T00:00:00Z"}))
+    [doc] = list(read_inputs([f]))
+    assert isinstance(doc, Document) and doc.url == "https://news.example/b"
+    assert doc.date == "2025-06-08" and doc.position == "offset 0"
+
+
 def test_not_a_warc_file(tmp_path: Path) -> None:
     f = tmp_path / "fake.warc"
     f.write_text("this is not an archive\n", encoding="utf-8")

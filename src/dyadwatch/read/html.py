@@ -39,6 +39,14 @@ def _authors(value: str | None) -> list[str]:
     return [a.strip() for a in value.replace(" and ", ";").split(";") if a.strip()]
 
 
+def _subtitle(data: dict[str, Any], body: str) -> str | None:
+    """The page's description (standfirst), unless it only repeats the start of the body."""
+    description = " ".join((data.get("description") or "").split())
+    if not description or " ".join(body[: len(description) + 20].split()).startswith(description[:60]):
+        return None
+    return description
+
+
 def parse_html(html: str, path: str, url: str | None = None,
                position: str | None = None) -> Document | Problem:
     """One page -> Document (paragraphs as trafilatura gives them), or Problem "no article"."""
@@ -53,7 +61,8 @@ def parse_html(html: str, path: str, url: str | None = None,
     body = "\n\n".join(lines)
     paragraphs, headings = layout_spans(body)
     return Document(
-        id=content_id(body), body=body, title=title, outlet=data.get("sitename") or None,
+        id=content_id(body), body=body, title=title, subtitle=_subtitle(data, body),
+        section=next(iter(data.get("categories") or []), None), outlet=data.get("sitename") or None,
         authors=_authors(data.get("author")), date=data.get("date") or None,
         url=data.get("url") or url, path=path, position=position, format="html",
         paragraphs=paragraphs, headings=headings,

@@ -1,6 +1,6 @@
 """WARC archives (.warc, .warc.gz): every HTML response record is one page.
 
-Each HTML response record becomes a Document through the HTML reader, with the
+Each HTML ``response`` (or ``resource``) record becomes a Document through the HTML reader, with the
 record's ``WARC-Target-URI`` as url, its ``WARC-Record-ID`` (without the
 ``<urn:uuid:...>`` wrapper) as id, and position ``offset N`` (byte offset of the
 record in the file). The date is the page's own publication date when its
@@ -36,9 +36,12 @@ def _page_text(payload: bytes, content_type: str) -> str | None:
 
 def _html_payload(record) -> tuple[bytes, str] | None:  # type: ignore[no-untyped-def]
     """(payload, content type) of an HTML response record, else None."""
-    if record.rec_type != "response" or record.http_headers is None:
+    if record.rec_type == "response" and record.http_headers is not None:
+        content_type = record.http_headers.get_header("Content-Type") or ""
+    elif record.rec_type == "resource":  # archived without HTTP headers (some crawlers)
+        content_type = record.rec_headers.get_header("Content-Type") or ""
+    else:
         return None
-    content_type = record.http_headers.get_header("Content-Type") or ""
     if not content_type.lower().startswith(_HTML_TYPES):
         return None
     return record.content_stream().read(), content_type
