@@ -27,13 +27,19 @@ from .roles import MentionIndex, usable
 
 __all__ = ["EventStage", "merge_events"]
 
+# never the word that carries an event (their objects and complements do)
+_AUXILIARIES = frozenset(
+    "be is are am was were been being have has had having do does did will would shall "
+    "should can could may might must".split()
+)
+
 
 class EventStage:
     def __init__(self, lexicon: Lexicon, options: Options | None = None) -> None:
         self.options = options or Options()
         self.lexicon = lexicon
         self.classes = Classes(lexicon)
-        self.vocabulary = frozenset(lexicon.forms)
+        self.vocabulary = frozenset(lexicon.forms) - _AUXILIARIES
 
     @classmethod
     def from_options(cls, options: Options) -> EventStage:

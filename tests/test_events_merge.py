@@ -1,0 +1,42 @@
+"""One event per happening within an article."""
+
+from __future__ import annotations
+
+from dyadwatch.events import merge_events
+from dyadwatch.model import Event, Evidence
+
+
+def ev(code: str, sentence: int, src: str = "CHNGOV", tgt: str | None = "KORGOV",
+       date: str | None = "2025-06-10", article: str = "a", field: str = "body") -> Event:  # fmt: skip
+    trigger = (sentence * 100, sentence * 100 + 5)
+    return Event(
+        article_id=article, source_code=src, target_code=tgt, source_text=src, target_text=tgt,
+        cameo_code=code, plover_type="CONSULT", plover_mode=None, goldstein=1.0, quad_class=1,
+        event_date=date, date_text=None, sentence_index=sentence, sentence=f"s{sentence}",
+        source_span=(0, 1), target_span=(2, 3), trigger_span=trigger, field=field,
+        evidence=[Evidence(sentence, f"s{sentence}", trigger, (0, 1), (2, 3), field)],
+    )  # fmt: skip
+
+
+def test_repeats_merge_keeping_the_most_specific_code_and_all_evidence() -> None:
+    merged = merge_events([ev("040", 0, field="title"), ev("041", 2), ev("04", 5, date=None)])
+    assert len(merged) == 1
+    (m,) = merged
+    assert m.cameo_code == "041"
+    assert [(e.field, e.sentence_index) for e in m.evidence] == [("title", 0), ("body", 2), ("body", 5)]
+
+
+def test_different_happenings_stay_apart() -> None:
+    events = [
+        ev("041", 1),
+        ev("041", 2, src="KORGOV", tgt="CHNGOV"),  # other direction
+        ev("051", 3),  # other family
+        ev("041", 4, date="2025-07-01"),  # another day
+        ev("041", 5, article="b"),  # another article
+    ]
+    assert len(merge_events(events)) == 5
+
+
+def test_unknown_date_takes_the_known_one() -> None:
+    (m,) = merge_events([ev("041", 1, date=None), ev("041", 2)])
+    assert m.event_date == "2025-06-10"
