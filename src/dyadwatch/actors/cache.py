@@ -8,11 +8,13 @@ fraction of one. The cache lives in ``$DYADWATCH_CACHE_DIR``, else
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
@@ -44,8 +46,25 @@ def files_key(paths: Sequence[Path], extra: str = "") -> str:
     return h.hexdigest()[:32]
 
 
+@contextmanager
+def no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while tens of thousands of objects are made at once."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def cached(name: str, key: str, build: Callable[[], T]) -> T:
     """``build()``, or its pickled result from an earlier run with the same key."""
+    with no_gc():
+        return _cached(name, key, build)
+
+
+def _cached(name: str, key: str, build: Callable[[], T]) -> T:
     folder = cache_dir()
     if folder is None:
         return build()

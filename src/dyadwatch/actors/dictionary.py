@@ -81,8 +81,10 @@ class Entry:
         return {k: v for k, v in self.__dict__.items() if v or k in ("name", "kind", "layer")}
 
     def __setstate__(self, state: dict[str, object]) -> None:
-        self.__init__(name=str(state["name"]))  # type: ignore[misc]  # the defaults, then the state
-        self.__dict__.update(state)
+        values: dict[str, object] = dict(_SCALAR_DEFAULTS)
+        values.update({k: [] for k in _LIST_FIELDS})
+        values.update(state)
+        self.__dict__.update(values)
 
     def key(self) -> tuple[str, str | None]:
         return (self.name.casefold(), self.code)
@@ -109,6 +111,10 @@ class Entry:
                 return code[:3]
         return None
 
+
+_LIST_FIELDS = (*LIST_KEYS, "roles")
+_SCALAR_DEFAULTS = {"kind": "country", "code": None, "gender": None, "country": None, "valid": None,
+                    "scope": None, "source": "", "layer": 0}
 
 # CAMEO prefixes of actors that are not countries (IGOs, NGOs, multinationals, ...)
 NONSTATE_PREFIXES = ("IGO", "NGO", "NGM", "IMG", "MNC", "UIS", "ELI", "GOV", "MIL", "REB")
