@@ -3,7 +3,7 @@
 Events of one article are the same happening when they have the same source and
 target actor codes, the same CAMEO root (code family) and compatible dates (equal,
 or one of them unknown). The merged event keeps the most specific code (the
-longest; on ties the first seen), the first place it was reported, and the evidence
+longest, a code not ending in 0 before one that does; on ties the first seen), the first place it was reported, and the evidence
 of every report, in reading order.
 """
 
@@ -22,12 +22,17 @@ def _same(a: Event, b: Event) -> bool:
     )
 
 
+def _specificity(code: str) -> tuple[int, bool]:
+    """Longer codes are more specific; "040" (not specified below) is less than "041"."""
+    return (len(code), not code.endswith("0"))
+
+
 def _absorb(keep: Event, other: Event) -> None:
     seen = {(e.field, e.sentence_index, e.trigger_span) for e in keep.evidence}
     for ev in other.evidence:
         if (ev.field, ev.sentence_index, ev.trigger_span) not in seen:
             keep.evidence.append(ev)
-    if len(other.cameo_code) > len(keep.cameo_code):
+    if _specificity(other.cameo_code) > _specificity(keep.cameo_code):
         for name in ("cameo_code", "plover_type", "plover_mode", "goldstein", "quad_class", "pattern"):
             setattr(keep, name, getattr(other, name))
     if keep.event_date is None and other.event_date is not None:
