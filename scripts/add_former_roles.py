@@ -21,8 +21,10 @@ from pathlib import Path
 
 DEFAULT = Path(__file__).resolve().parents[1] / "src/dyadwatch/actors/data/persons.txt"
 ROLE = re.compile(r"^\s+role:\s*(\S+)\s+(\S+)\s+(\S+)\s*(.*)$")
-HEAD_WORDS = ("President", "Prime Minister", "Chancellor", "Premier", "King", "Queen",
-              "Emperor", "Secretary-General", "Secretary General", "Leader", "Emir", "Sultan")
+HEAD_TITLES = ("President of", "Prime Minister of", "Chancellor of", "Premier of", "King of",
+               "Queen of", "Emperor of", "Secretary-General of", "Secretary General of", "Leader of",
+               "Emir of", "Sultan of", "Supreme Leader of", "General Secretary of", "Taoiseach of",
+               "Palestinian Prime Minister", "Chief Executive of")
 ONE_DAY = dt.timedelta(days=1)
 
 
@@ -55,8 +57,7 @@ def _is_office(role: RoleLine) -> bool:
 
 def _former_title(roles: list[RoleLine]) -> str:
     offices = [r for r in roles if _is_office(r)]
-    heads = [r for r in offices if any(w in r.title for w in HEAD_WORDS)
-             and not r.title.startswith(("acting", "Vice", "Deputy", "First Deputy"))]
+    heads = [r for r in offices if r.title.startswith(HEAD_TITLES)]
     best = (heads or offices)[-1].title
     return "former " + best.removeprefix("former ")
 
