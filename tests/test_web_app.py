@@ -200,3 +200,11 @@ def test_internal_errors_are_one_line(db_path, monkeypatch) -> None:
     assert r.status_code == 500 and "internal error" in r.text
     assert "secret detail" not in r.text and "Traceback" not in r.text
     app.state.db.close()
+
+
+def test_network_colours() -> None:
+    from dyadwatch.web.network import tone_colour
+
+    assert tone_colour(-5) == tone_colour(-9) == "#b2182b"
+    assert tone_colour(0) == "#aaaaaa"
+    assert tone_colour(7) == "#1b7837"

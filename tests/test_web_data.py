@@ -104,6 +104,7 @@ def corpus() -> list[CodedDocument]:
                   [Happening("JPN", "CHN", "praised", "051", "CONSULT", 3.4, 1,
                              source_text=f"Japan {XSS_IMG}")])
     xss.document.body = xss.document.body + f" {XSS_SCRIPT} closing words."
+    xss.document.url = "javascript:alert(1)"
     docs.append(xss)
     return docs
 

@@ -45,6 +45,7 @@ def test_article_page_escapes_title_body_and_actor(client) -> None:
     assert f'<mark class="ev-source" data-events="1" title="source of event 1">Japan {ESCAPED_IMG}</mark>' in body
     assert f"{ESCAPED_SCRIPT} closing words." in body
     assert f"“Japan {ESCAPED_IMG}”" in html  # the event list
+    assert 'href="javascript:' not in html and "javascript:alert(1)" in html  # shown, not linked
 
 
 @pytest.mark.parametrize("url", [

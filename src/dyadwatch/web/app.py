@@ -37,9 +37,17 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';
        "frame-ancestors 'none'; form-action 'self'")
 
 
+def http_url(value: object) -> str | None:
+    """The value if it is an http(s) URL, else None (no javascript:, data: ... links)."""
+    if isinstance(value, str) and value.strip().lower().startswith(("http://", "https://")):
+        return value.strip()
+    return None
+
+
 def _templates() -> Jinja2Templates:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True)
     env.filters["signed"] = lambda v, d=1: "–" if v is None else f"{v:+.{d}f}"
+    env.filters["http_url"] = http_url
     return Jinja2Templates(env=env)
 
 
