@@ -68,3 +68,18 @@ def test_writer_round_trips() -> None:
     assert [(e.name, e.roles, e.short, e.gender) for e in again] == [
         (e.name, e.roles, e.short, e.gender) for e in entries
     ]
+
+
+def test_user_files_layer_over_the_shipped_ones_and_problems_are_kept(tmp_path: Path, monkeypatch, caplog) -> None:
+    from dyadwatch.actors import ActorStage
+    from dyadwatch.options import Options
+
+    monkeypatch.setenv("DYADWATCH_CACHE_DIR", str(tmp_path / "cache"))
+    user = tmp_path / "persons.txt"
+    user.write_text("+ Ana Vidal\n  gender: f\n  role: KORGOV 2026-01-05 - Foreign Minister of South Korea\noops\n", encoding="utf-8")
+    with caplog.at_level("WARNING"):
+        stage = ActorStage.from_options(Options(actor_dictionaries=[str(user)]))
+    assert any(p.position == "line 4" and p.path == str(user) for p in stage.problems)
+    assert f"{user}:line 4" in caplog.text
+    assert any(e.name == "Ana Vidal" and e.layer == 2 for e in stage.dictionary.entries)
+    assert any(e.layer == 0 for e in stage.dictionary.entries) and any(e.layer == 1 for e in stage.dictionary.entries)

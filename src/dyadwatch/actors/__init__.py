@@ -72,7 +72,8 @@ def _cached_stage(stamped: tuple[tuple[str, float], ...], include_phoenix: bool)
     layers = shipped_layers() if include_phoenix else shipped_layers()[1:]
     files = [p for layer in layers for p in layer] + [Path(p) for p in users]
     key = files_key(files, f"phoenix={include_phoenix}")
-    stage = cached("actors", key, lambda: ActorStage(load_dictionary(users, include_phoenix)))
+    name = "actors-user" if users else "actors"  # the shipped-only cache survives user runs
+    stage = cached(name, key, lambda: ActorStage(load_dictionary(users, include_phoenix)))
     for problem in stage.problems:
         log.warning("%s", problem.message())
     return stage

@@ -77,7 +77,7 @@ def _cached(name: str, key: str, build: Callable[[], T]) -> T:
     value = build()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for old in folder.glob(f"{name}-*.pickle"):
+        for old in folder.glob(f"{name}-" + "[0-9a-f]" * 32 + ".pickle"):
             old.unlink(missing_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=folder, delete=False) as tmp:
             pickle.dump(value, tmp, protocol=pickle.HIGHEST_PROTOCOL)
