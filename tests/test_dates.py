@@ -103,7 +103,8 @@ def test_unresolvable_keeps_text() -> None:
 
 
 def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
-    return Doc(NLP.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    lemmas = [{"plans": "plan"}.get(w, w.lower()) for w in words]
+    return Doc(NLP.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
 
 
 def test_parse_prefers_the_expression_of_the_trigger_clause() -> None:
@@ -138,3 +139,19 @@ def test_seed_first_sentence_with_the_model() -> None:
     doc = nlp(text)
     assert date_for_event(doc, text.index("held"), ANCHOR) == ("2025-06-10", "on Tuesday")
     assert date_for_event(doc, text.index("call"), ANCHOR) == ("2025-06-10", "on Tuesday")
+
+
+def test_future_tense_resolves_forward() -> None:
+    # "Xi will visit Seoul on Friday ."
+    words = ["Xi", "will", "visit", "Seoul", "on", "Friday", "."]
+    doc = _parsed(words, [2, 2, 2, 2, 2, 4, 2], ["nsubj", "aux", "ROOT", "dobj", "prep", "pobj", "punct"],
+                  ["PROPN", "AUX", "VERB", "PROPN", "ADP", "PROPN", "PUNCT"])
+    assert date_for_event(doc, doc.text.index("visit"), ANCHOR) == ("2025-06-13", "on Friday")
+    # "Xi plans to visit Seoul on June 20 ."
+    words = ["Xi", "plans", "to", "visit", "Seoul", "on", "June", "20", "."]
+    doc = _parsed(words, [1, 1, 3, 1, 3, 3, 5, 6, 1],
+                  ["nsubj", "ROOT", "aux", "xcomp", "dobj", "prep", "pobj", "nummod", "punct"],
+                  ["PROPN", "VERB", "PART", "VERB", "PROPN", "ADP", "PROPN", "NUM", "PUNCT"])
+    assert date_for_event(doc, doc.text.index("visit"), ANCHOR) == ("2025-06-20", "on June 20")
+    assert resolve("on Friday", ANCHOR, future=True) == dt.date(2025, 6, 13)
+    assert resolve("on June 1", ANCHOR, future=True) == dt.date(2026, 6, 1)

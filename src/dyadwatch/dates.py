@@ -17,6 +17,8 @@ Resolution rules (documented in docs/readers.md):
 - a weekday name ("on Tuesday") is the most recent such day on or before the
   anchor (0-6 days before: news reports past events; the anchor's own weekday is
   the anchor day); "last Tuesday" is 1-7 days before; "next Tuesday" 1-7 after;
+  in a future-tense clause ("will visit on Friday") weekday names and dates
+  without a year take the next such day on or after the anchor instead;
 - yesterday / last night = anchor - 1, today / this morning = anchor,
   tomorrow = anchor + 1, "three days ago" = anchor - 3;
 - vague spans (last week, earlier this month, in June, in recent weeks,
@@ -67,6 +69,8 @@ _SPECS = [
 ]
 _PATTERNS = [(kind, re.compile(guard, re.IGNORECASE), re.compile(p, re.IGNORECASE))
              for kind, guard, p in _SPECS]
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
+_FUTURE_VERBS = {"plan", "expect", "schedule", "due", "intend", "aim", "prepare", "set"}
 _PREPOSITIONS = {"on", "in", "since", "by", "until", "last", "this", "next", "from"}
 
 
@@ -90,7 +94,7 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
-def _explicit(m: re.Match[str], kind: str, anchor: dt.date | None) -> dt.date | None:
+def _explicit(m: re.Match[str], kind: str, anchor: dt.date | None, future: bool) -> dt.date | None:
     month = int(m["m"]) if kind == "iso" else _month(m["mon"])
     day = int(m["d"])
     if m["y"]:
@@ -98,18 +102,22 @@ def _explicit(m: re.Match[str], kind: str, anchor: dt.date | None) -> dt.date | 
     if anchor is None:
         return None
     found = _safe_date(anchor.year, month, day)
-    if found is not None and found > anchor:  # no year: the most recent such date
+    if found is not None and not future and found > anchor:  # no year: the most recent such date
         found = _safe_date(anchor.year - 1, month, day)
+    elif found is not None and future and found < anchor:  # future tense: the next such date
+        found = _safe_date(anchor.year + 1, month, day)
     return found
 
 
-def _weekday(m: re.Match[str], anchor: dt.date | None) -> dt.date | None:
+def _weekday(m: re.Match[str], anchor: dt.date | None, future: bool) -> dt.date | None:
     if anchor is None:
         return None
     target = _WEEKDAYS[m["wd"][:3].lower()]
     mod = (m["mod"] or "").lower().split()
     if mod and mod[0] == "next":
         return anchor + dt.timedelta(days=(target - anchor.weekday()) % 7 or 7)
+    if future and not (mod and mod[0] == "last"):
+        return anchor + dt.timedelta(days=(target - anchor.weekday()) % 7)
     back = (anchor.weekday() - target) % 7
     if mod and (mod[0] == "last" or mod[-1] == "past") and back == 0:
         back = 7
@@ -131,12 +139,12 @@ def _relday(text: str, anchor: dt.date | None) -> dt.date | None:
     return anchor + dt.timedelta(days=shift)
 
 
-def _resolve_match(kind: str, m: re.Match[str], anchor: dt.date | None) -> Candidate:
+def _resolve_match(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool) -> Candidate:
     text = m.group(0)
     if kind in ("iso", "mdy", "dmy"):
-        date = _explicit(m, kind, anchor)
+        date = _explicit(m, kind, anchor, future)
     elif kind == "weekday":
-        date = _weekday(m, anchor)
+        date = _weekday(m, anchor, future)
     elif kind == "relday":
         date = _relday(text, anchor)
     elif kind == "ago":
@@ -147,9 +155,13 @@ def _resolve_match(kind: str, m: re.Match[str], anchor: dt.date | None) -> Candi
     return Candidate(m.start(), m.end(), text, "day", date)
 
 
-def scan(text: str, anchor: dt.date | None) -> list[Candidate]:
-    """Every temporal expression the regexes find in ``text`` (longest wins on overlap)."""
-    found = [_resolve_match(kind, m, anchor) for kind, guard, rx in _PATTERNS
+def scan(text: str, anchor: dt.date | None, future: bool = False) -> list[Candidate]:
+    """Every temporal expression the regexes find in ``text`` (longest wins on overlap).
+
+    ``future``: the expression is in a future-tense clause, so weekday names and
+    dates without a year name the next such day on or after the anchor.
+    """
+    found = [_resolve_match(kind, m, anchor, future) for kind, guard, rx in _PATTERNS
              if guard.search(text) for m in rx.finditer(text)]
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
     out: list[Candidate] = []
@@ -162,9 +174,9 @@ def scan(text: str, anchor: dt.date | None) -> list[Candidate]:
     return out
 
 
-def resolve(text: str, anchor: dt.date | None) -> dt.date | None:
+def resolve(text: str, anchor: dt.date | None, future: bool = False) -> dt.date | None:
     """The day a temporal expression names, relative to ``anchor``; None when vague or unknown."""
-    found = scan(text, anchor)
+    found = scan(text, anchor, future)
     if found:
         return found[0].date
     return _dateparser_day(text.strip(), anchor)
@@ -227,6 +239,19 @@ def _token_at(doc: Doc, char: int) -> Token | None:
     return None
 
 
+def _is_future(clause: Token) -> bool:
+    """A clause in the future tense: "will meet", "plans to meet", "is going/due/expected to meet"."""
+    t = clause
+    while True:
+        if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in t.children):
+            return True
+        if t is not clause and (t.lemma_.lower() in _FUTURE_VERBS or t.lower_ == "going"):
+            return True
+        if t.dep_ != "xcomp" or t.head is t:
+            return False
+        t = t.head
+
+
 def _governing(doc: Doc, trigger_char: int, cands: list[Candidate]) -> Candidate | None:
     def distance(c: Candidate) -> int:
         return 0 if c.start <= trigger_char < c.end else min(abs(c.start - trigger_char), abs(c.end - trigger_char))
@@ -260,6 +285,10 @@ def date_for_event(doc: Doc, trigger_char: int, anchor: dt.date | None) -> tuple
     chosen = _governing(doc, trigger_char, cands) if cands else None
     if chosen is None:
         return (anchor.isoformat() if anchor else None, None)
+    if chosen.kind == "day" and doc.has_annotation("DEP"):
+        span = doc.char_span(chosen.start, chosen.end, alignment_mode="expand")
+        if span is not None and _is_future(_clause_head(span.root)):
+            chosen.date = resolve(chosen.text, anchor, future=True) or chosen.date
     return (chosen.date.isoformat() if chosen.date else None, chosen.text)
 
 
