@@ -102,9 +102,10 @@ def run(records: list[dict], oracle: bool, show_errors: bool) -> dict:
         hit_g = sum(1 for alts in gold if alts & pred)
         hit_p = sum(1 for p in pred if any(p in alts for alts in gold))
         tp_g, n_g, tp_p, n_p = tp_g + hit_g, n_g + len(gold), tp_p + hit_p, n_p + len(pred)
-        first_ok += bool(types) and types[0] == g["type"]
+        types = types or ["NONE"]
+        first_ok += types[0] == g["type"]
         any_ok += g["type"] in types
-        wrong = not types or types[0] != g["type"]
+        wrong = types[0] != g["type"]
         if show_errors and (wrong or (show_errors == "all" and hit_g < len(gold))):
             print(f"--- {g['id']}  gold {g['type']} {sorted(map(str, gold))}")
             print(f"    {g['text']}")
@@ -126,7 +127,7 @@ def load_cases(path: Path) -> list[dict]:
     for line in path.read_text("utf-8").splitlines():
         if line.strip():
             c = json.loads(line)
-            out.append({"id": c["id"], "text": c["text"], "type": c["plover"],
+            out.append({"id": c["id"], "text": c["text"], "type": c["plover"] or "NONE",
                         "src": [{"actorText": a[0], "code": a[1]} for a in c["source"]],
                         "tgt": [{"actorText": a[0], "code": a[1]} for a in c.get("target", [])]})  # fmt: skip
     return out
