@@ -132,3 +132,10 @@ def test_gaps_between_country_and_agent(stage, nlp) -> None:
 def test_nationality_as_a_noun_is_the_people(stage, nlp) -> None:
     (m,) = run(stage, nlp, "2025-06-11", "He spoke to the Chinese. The Chinese economy grew; the Chinese said no.")
     assert codes(m) == [("Chinese", "CHNCVL"), ("Chinese", "CHN"), ("Chinese", "CHNCVL")]
+
+
+def test_title_then_surname_is_a_first_mention_when_one_holder_fits(stage, nlp) -> None:
+    (m,) = run(stage, nlp, "2025-06-11", "President Lee and President Moon spoke; Mr Xi did not.")
+    assert codes(m)[0] == ("President Lee", "KORGOV") and m[0].name == "Lee Jae-myung"
+    assert ("Moon", "KORELI") not in codes(m)  # no role on that date with that title: not resolved
+    assert not any(t == "Xi" for t, _ in codes(m))  # "Mr" is no title of office

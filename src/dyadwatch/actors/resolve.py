@@ -29,6 +29,11 @@ LOCATIVES = {"in", "at", "near", "outside", "around", "across", "throughout", "i
 JOINERS = {"and", "or", ",", "&"}
 POSSESSIVES = {"'s", "’s", "'", "’"}
 MAX_FILLERS = 2
+PERSONS = ("person", "short")
+SHORT_WHY = {"short": " (title and short name)"}
+# title words that can stand right before a surname ("President Lee", "Prime Minister Kishida")
+TITLE_HEADS = {"president", "minister", "premier", "chancellor", "secretary", "leader", "king", "queen",
+               "emperor", "general", "senator", "governor", "ambassador", "chairman", "chairwoman", "envoy"}
 # words that follow a nationality used as a noun ("the French say", "the British and ...")
 NOUN_FOLLOWERS = {"and", "or", "who", "are", "were", "have", "had", "say", "said", "will", "would", "want", "wanted"}
 MODIFIER_OK = {"armed", "retired", "exiled", "jailed", "detained", "elected", "ruling", "leading", "governing", "striking", "visiting"}
@@ -102,10 +107,12 @@ class Resolver:
         valid = ctx.anchor is None or entry.exists_on(ctx.anchor)
         return (valid, entry.layer, FORM_PRIORITY.get(form.form, 0), recency, form.entry)
 
-    def select(self, candidates: list[Candidate], ctx: Context) -> list[Item]:
+    def select(self, doc: Doc, candidates: list[Candidate], ctx: Context) -> list[Item]:
         """Longest match wins; among the forms of one span, the best ranked usable one.
 
-        A short name is usable only for a person named earlier in the article or sentence.
+        A short name is usable for a person named earlier in the article or sentence, or
+        right after a title for a person holding a role with that title on the date
+        ("Prime Minister Kishida" as a first mention).
         """
         named_at: dict[int, int] = {}
         for cand in candidates:
@@ -117,12 +124,32 @@ class Resolver:
         for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
             forms = [f for f in cand.forms if f.form != "short" or f.entry in ctx.recent
                      or named_at.get(f.entry, len(candidates) + 10**6) < cand.start]
+            if not any(f.form == "short" for f in forms):
+                forms += self._titled_shorts(doc, cand, ctx)
             if not forms or taken.intersection(range(cand.start, cand.end)):
                 continue
             best = max(forms, key=lambda f: self._rank(f, ctx))
             taken.update(range(cand.start, cand.end))
             items.append(Item(cand.start, cand.end, best.form, best.entry))
         return sorted(items, key=lambda i: i.start)
+
+    def _titled_shorts(self, doc: Doc, cand: Candidate, ctx: Context) -> list[Form]:
+        """Short forms right after a title word, for persons holding such a role on the date."""
+        if cand.start == 0 or doc[cand.start - 1].lower_ not in TITLE_HEADS:
+            return []
+        title = doc[cand.start - 1].lower_
+        holders, titled = [], []
+        for f in cand.forms:
+            if f.form != "short":
+                continue
+            res = resolve_entry(self.entries[f.entry], ctx.anchor)
+            if res is None or res.role is None:
+                continue
+            holders.append(f)
+            if title in (res.title or "").lower():
+                titled.append(f)
+        found = titled or holders
+        return found if len(found) == 1 else []  # ambiguous: not an actor
 
     def pronouns(self, doc: Doc, items: list[Item], ctx: Context) -> list[Item]:
         taken = {i for it in items for i in range(it.start, it.end)}
@@ -131,7 +158,7 @@ class Resolver:
 
     # ---- the public step -----------------------------------------------------------------------
     def find(self, doc: Doc, sentence: Sentence, ctx: Context) -> list[ActorMention]:
-        items = self.pronouns(doc, self.select(self.matcher.find(doc), ctx), ctx)
+        items = self.pronouns(doc, self.select(doc, self.matcher.find(doc), ctx), ctx)
         built = self.combine(doc, items, ctx)
         return [self.mention(doc, sentence, b) for b in built]
 
@@ -203,16 +230,16 @@ class Resolver:
             if kinds[j] == "agent" and self._gap_ok(doc, item, items[j].start):
                 end_item, agent = self._agent_run(doc, items, kinds, used, j)
                 k = self._next(items, used, end_item)
-                if k is not None and kinds[k] == "person" and items[k].start == items[end_item].end:
+                if k is not None and kinds[k] in PERSONS and items[k].start == items[end_item].end:
                     used[k] = True
-                    return self._person(items[k], ctx, start=item.start)
+                    return self._person(items[k], ctx, start=item.start, kind=kinds[k], why=SHORT_WHY.get(kinds[k], ""))
                 return self._country_agent(doc, item, items[j].start, items[end_item].end, agent, ctx)
         if kind == "agent":
             end_item, agent = self._agent_run(doc, items, kinds, used, i)
             k = self._next(items, used, end_item)
-            if k is not None and kinds[k] == "person" and items[k].start == items[end_item].end:
+            if k is not None and kinds[k] in PERSONS and items[k].start == items[end_item].end:
                 used[k] = True
-                return self._person(items[k], ctx, start=item.start)
+                return self._person(items[k], ctx, start=item.start, kind=kinds[k], why=SHORT_WHY.get(kinds[k], ""))
             if k is not None and kinds[k] == "country" and self._of_between(doc, items[end_item].end, items[k].start):
                 used[k] = True
                 return self._country_agent(doc, items[k], item.start, items[end_item].end, agent, ctx, span=(item.start, items[k].end))
