@@ -169,3 +169,16 @@ def test_furniture_between_header_lines_and_single_newline_paragraphs() -> None:
     assert doc.authors == ["Ali"] and doc.subtitle is None
     assert len(doc.paragraphs) == 3  # lines that each end a sentence are paragraphs, not wrapping
     assert "min read" not in doc.body and "Share" not in doc.body
+
+
+@pytest.mark.parametrize(("byline", "authors"), [
+    ("By Kim Tong-hyung in Seoul", ["Kim Tong-hyung"]),
+    ("By Jane Doe, Staff Reporter", ["Jane Doe"]),
+    ("By Jane Doe and John Smith, Seoul Bureau", ["Jane Doe", "John Smith"]),
+    ("Written by Ana de la Cruz | 11 June 2025 09:10 GMT", ["Ana de la Cruz"]),
+])
+def test_byline_variants(byline: str, authors: list[str]) -> None:
+    doc = parse_text(f"Leaders Meet in Hanoi\n\n{byline}\n\n"
+                     "The leaders of Vietnam and Laos met in Hanoi on Monday to discuss trade.\n")
+    assert isinstance(doc, Document)
+    assert doc.authors == authors and doc.title == "Leaders Meet in Hanoi"

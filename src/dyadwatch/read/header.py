@@ -6,7 +6,8 @@ to an explicit byline ("By ...") or a date line found among the first units.
 Within it, in order:
 
 - byline lines: "By A and B", "Written by ...", optionally with a date after
-  "|", "-", "," ...; a part that looks like an outlet ("Associated Press") is
+  "|", "-", "," ...; "in <Place>" after a name and roles ("Staff Reporter",
+  "Seoul Bureau") are dropped; a part that looks like an outlet ("Associated Press") is
   not an author (it is the outlet when no label line gave one); a line that is only a date ("June 11, 2025",
   "Published: 2025-06-11 10:30 GMT") gives the date;
 - up to two leading *label* lines (at most 4 words, 40 characters) are outlet
@@ -50,6 +51,9 @@ _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s*(?:[
 _NAME_PARTICLES = {"de", "van", "von", "bin", "al", "da", "del", "la", "le", "el", "ibn", "der", "dos", "du", "di"}
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.)$")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\|)\s*")
+_PLACE = re.compile(r"\s+(?:in|from)\s+[A-Z][\w .'-]*$")  # "Jane Doe in Seoul"
+_ROLE = re.compile(r"\b(?:reporter|correspondent|writer|editor|staff|contributor|columnist|bureau|desk)s?\b",
+                   re.IGNORECASE)  # "Staff Reporter", "Seoul Bureau"
 _SEPARATORS = re.compile(r"^[\s|·•,;:–—-]+|[\s|·•,;:–—-]+$")
 
 
@@ -106,8 +110,8 @@ def _byline(text: str) -> tuple[list[str], str | None] | None:
         date = found[0].isoformat()
         rest = rest[: found[1]]
     rest = _SEPARATORS.sub("", _TIME.sub("", rest))
-    authors = [p.strip(" .") for p in _NAME_SPLIT.split(rest) if p.strip(" .")]
-    return authors, date
+    authors = [_PLACE.sub("", p).strip(" .") for p in _NAME_SPLIT.split(rest)]
+    return [a for a in authors if a and not _ROLE.search(a)], date
 
 
 def header_end(units: list[Unit]) -> int:
