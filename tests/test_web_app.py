@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 
 import duckdb
 import pytest
 from fastapi.testclient import TestClient
 
+from dyadwatch.model import Event
 from dyadwatch.output import COLUMNS
 from dyadwatch.web import create_app
 from dyadwatch.web.db import Database, QueryTimeout
@@ -57,6 +59,7 @@ def test_event_filters(client, params, total) -> None:
 def test_event_records_carry_the_code_output_fields(client) -> None:
     [event] = client.get("/api/events", params={"q": "Summit"}).json()["events"]
     assert set(COLUMNS) <= set(event)
+    assert {f.name for f in fields(Event)} <= set(event)
     assert event["article_id"] == "xss-article"
     assert isinstance(event["trigger_span"], list) and len(event["trigger_span"]) == 2
     assert event["event_id"] and event["num_articles"] == 1

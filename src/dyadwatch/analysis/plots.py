@@ -50,6 +50,7 @@ def _figure(series: list[SeriesPoint], cps: list[ChangePoint], title: str):  # -
     for cp in cps:
         fig.add_vline(x=cp.date.isoformat(), line_dash="dash", line_color="#762a83")
         fig.add_annotation(x=cp.date.isoformat(), y=cp.after_mean, row=2, col=1, showarrow=False,
+                           xanchor="left", xshift=4,
                            text=f"{cp.before_mean:+.1f} → {cp.after_mean:+.1f}", yshift=12)
     fig.update_layout(barmode="relative", title=title, height=560, margin={"t": 70, "l": 50, "r": 20},
                       legend={"orientation": "h", "y": -0.08})
