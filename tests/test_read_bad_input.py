@@ -41,6 +41,7 @@ def test_binary_file(tmp_path: Path) -> None:
     f.write_bytes(bytes(range(256)) * 8)
     p = only(f)
     assert isinstance(p, Problem) and p.kind == "binary" and "binary" in p.reason
+    assert p.position == "byte 0"
     pdf = tmp_path / "report.txt"
     pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
     p = only(pdf)
@@ -113,7 +114,7 @@ def test_cli_prints_one_line_per_problem_and_reads_the_rest(tmp_path: Path) -> N
     errors = result.stderr.strip().splitlines()
     assert len(errors) == 5, errors
     assert f"{empty}: empty file" in errors
-    assert any(e.startswith(f"{binary}: binary file") for e in errors)
+    assert f"{binary}:byte 0: binary file (NUL bytes), not text" in errors
     assert f"{page}: no article text found" in errors
     assert any(e.startswith(f"{bad}:line 2: not JSON") for e in errors)
     assert f"{bad}:line 3: missing required field 'text'" in errors

@@ -51,7 +51,8 @@ def read_text(path: Path) -> str | Problem:
         return data
     decoded = decode(data)
     if decoded.text is None:
-        return Problem(str(path), decoded.reason or "not text", kind=decoded.kind or "unreadable")
+        return Problem(str(path), decoded.reason or "not text", position=decoded.position,
+                       kind=decoded.kind or "unreadable")
     if decoded.encoding not in ("utf-8", "utf-8-sig"):
         log.warning("%s: not UTF-8, decoded as %s", path, decoded.encoding)
     return decoded.text

@@ -37,6 +37,7 @@ class Decoded:
     encoding: str | None = None
     reason: str | None = None  # why text is None
     kind: str | None = None  # Problem kind when text is None
+    position: str | None = None  # "byte N" where the bytes stop being text, when known
 
     @property
     def ok(self) -> bool:
@@ -65,8 +66,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def _binary(reason: str) -> Decoded:
-    return Decoded(None, reason=reason, kind="binary")
+def _binary(reason: str, position: str | None = None) -> Decoded:
+    return Decoded(None, reason=reason, kind="binary", position=position)
 
 
 def decode(data: bytes) -> Decoded:
@@ -83,7 +84,7 @@ def decode(data: bytes) -> Decoded:
         utf16 = _utf16_without_bom(data)
         if utf16:
             return _strict(data, utf16, "binary file (NUL bytes), not text")
-        return _binary("binary file (NUL bytes), not text")
+        return _binary("binary file (NUL bytes), not text", f"byte {data.index(0)}")
     try:
         text = data.decode("utf-8")
         encoding = "utf-8"
