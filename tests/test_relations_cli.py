@@ -84,3 +84,14 @@ def test_not_an_event_database(runner, tmp_path) -> None:
 def test_serve_refuses_a_missing_database(runner, tmp_path) -> None:
     result = runner.invoke(cli, ["serve", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 1 and "no such database file" in result.output
+
+
+def test_serve_binds_localhost_by_default(runner, db, monkeypatch) -> None:
+    import uvicorn
+
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(kw, app=app))
+    result = runner.invoke(cli, ["serve", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert (seen["host"], seen["port"]) == ("127.0.0.1", 8000)
+    seen["app"].state.db.close()
