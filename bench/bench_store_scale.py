@@ -2,7 +2,8 @@
 
 1. Generates N events rows (default 10,000,000) directly in a DuckDB file with
    the real schema (``store.connect``), then times, after reopening the file,
-   the monthly dyad time series (``store.queries.dyad_series``, CHN->KOR) and a
+   the monthly dyad time series (``store.queries.dyad_series``, CHN->KOR, read from
+   the ``dyad_months`` summary; also timed as a plain scan of ``events``) and a
    dyad- and date-filtered events query (the ``export`` query for CHN-KOR over
    one year). Target: < 1 s each.
 2. Runs ``dyadwatch ingest --workers 2`` with the real pipeline on a corpus
@@ -31,6 +32,7 @@ from dyadwatch.read import read_inputs
 from dyadwatch.store import connect
 from dyadwatch.store.export import export_query
 from dyadwatch.store.queries import ExportFilter, dyad_series
+from dyadwatch.store.writer import EVENT_TABLE_COLUMNS, rebuild_dyad_months
 
 REPO = Path(__file__).resolve().parents[1]
 COUNTRIES = ("CHN", "KOR", "USA", "JPN", "PRK", "RUS", "UKR", "FRA", "DEU", "GBR", "IND", "PAK",
@@ -53,12 +55,14 @@ def generate(path: Path, n: int, chunk: int = 1_000_000) -> float:
         hi = min(n, lo + chunk)
         # skewed: the first countries of the list are much more frequent, as in the news
         con.execute(f"""
-            INSERT INTO events
+            INSERT INTO events ({", ".join(EVENT_TABLE_COLUMNS)})
             SELECT 'g' || i, DATE '2015-01-01' + CAST(floor(random() * 3652) AS INT),
                    s, t, left(s, 3), left(t, 3), NULL, NULL, c, left(c, 2),
                    'ACCUSE', NULL, round(random() * 20 - 10, 1), 1 + CAST(floor(random() * 4) AS INT),
                    1 + CAST(floor(random() * 5) AS INT), 1 + CAST(floor(random() * 3) AS INT),
-                   1 + CAST(floor(random() * 2) AS INT), 1, 'art' || (i // 2)
+                   1 + CAST(floor(random() * 2) AS INT), 1, 'art' || (i // 2),
+                   s, t, 'A sentence reporting event number ' || i, 'https://news.example/' || (i // 2),
+                   'Outlet ' || (i % 500), 'art' || (i // 2), DATE '2015-01-01' + CAST(i % 3652 AS INT)
             FROM (SELECT i,
                          {countries}[1 + CAST(floor(pow(random(), 2) * {len(COUNTRIES)}) AS INT)] AS s,
                          {countries}[1 + CAST(floor(pow(random(), 2) * {len(COUNTRIES)}) AS INT)] AS t,
@@ -81,6 +85,7 @@ def generate(path: Path, n: int, chunk: int = 1_000_000) -> float:
                    'https://news.example/' || i, DATE '2015-01-01' + CAST(i % 3652 AS INT)
             FROM range({lo // 2}, {(hi + 1) // 2}) r(i)
         """)
+    rebuild_dyad_months(con)  # the writer keeps it in step; here events were written directly
     con.execute("CHECKPOINT")
     con.close()
     return time.perf_counter() - start
@@ -110,6 +115,12 @@ def queries(path: Path) -> None:
           "(target < 1 s)")
     first, med, n = time_query(lambda: dyad_series(con, "CHN", "KOR", "month", both_directions=True))
     print(f"monthly dyad time series CHN<->KOR: {n} months, first {first:.3f} s, median {med:.3f} s")
+    scan = ("SELECT date_trunc('month', event_date) AS m, count(*), sum(num_articles), "
+            "avg(goldstein) FROM events WHERE source_country = 'CHN' AND target_country = 'KOR' "
+            "GROUP BY m ORDER BY m")
+    first, med, n = time_query(lambda: con.execute(scan).fetchall())
+    print(f"same series by a scan of events (no summary table): {n} months, first {first:.3f} s, "
+          f"median {med:.3f} s")
     sql, params = export_query("gdelt", ExportFilter.build(since="2020-01-01", until="2020-12-31",
                                                           dyad="CHN-KOR"))
     first, med, n = time_query(lambda: con.execute(sql, params).fetchall())

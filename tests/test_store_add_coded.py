@@ -76,3 +76,27 @@ def test_events_are_split_by_date_and_code():
                     coded("a2", "Later CHN accuses KOR again.", n=2, date="2025-01-02"),
                     coded("a3", "CHN threatens KOR.", n=3, date="2025-01-02")], "r1")
     assert con.execute("SELECT count(*), sum(num_mentions) FROM events").fetchone() == (3, 3)
+
+
+def test_monthly_dyad_summary_follows_the_events():
+    from dyadwatch.store.queries import dyad_series
+    from dyadwatch.store.writer import rebuild_dyad_months
+
+    con = connect()
+    texts = ["CHN accuses KOR.", "Again CHN accuses KOR.", "CHN threatens KOR. KOR accuses CHN.",
+             "Later, CHN helps KOR.", "CHN accuses KOR, said KOR."]
+    for i, text in enumerate(texts):  # one call each: events already stored gain articles
+        add_coded(con, [coded(f"a{i}", text, f"outlet{i}", i, date=f"2025-0{1 + i % 2}-10")], "r")
+    incremental = dyad_series(con, "CHN", "KOR", both_directions=True)
+    direct = con.execute("""
+        SELECT date_trunc('month', event_date)::DATE, count(*), sum(num_articles), avg(goldstein),
+               count(*) FILTER (quad_class = 1), count(*) FILTER (quad_class = 2),
+               count(*) FILTER (quad_class = 3), count(*) FILTER (quad_class = 4)
+        FROM events GROUP BY 1 ORDER BY 1""").fetchall()
+    assert [r[:3] + r[4:] for r in incremental] == [r[:3] + r[4:] for r in direct]
+    assert [round(r[3], 6) for r in incremental] == [round(r[3], 6) for r in direct]
+    assert con.execute("SELECT count(*), max(num_articles) FROM events").fetchone() == (5, 2)
+    assert sum(r[2] for r in incremental) == 6
+    before = con.execute("SELECT * FROM dyad_months ORDER BY ALL").fetchall()
+    rebuild_dyad_months(con)
+    assert con.execute("SELECT * FROM dyad_months ORDER BY ALL").fetchall() == before

@@ -70,3 +70,35 @@ def test_unopenable_database_is_a_store_error(tmp_path):
     bad.write_bytes(b"this is not a duckdb file at all" * 100)
     with pytest.raises(StoreError, match="cannot open"):
         connect(bad)
+
+
+def test_migration_2_fills_the_new_columns_of_a_version_1_database(tmp_path):
+    import duckdb
+
+    from dyadwatch.model import Document
+    from dyadwatch.options import Options
+    from dyadwatch.store import add_coded
+    from dyadwatch.store.stubcoder import StubCoder
+
+    full = connect()
+    docs = [StubCoder(Options()).code(Document(f"a{i}", text, date="2025-03-0" + str(i + 1),
+                                               outlet="AP", url=f"https://ap.org/{i}"))
+            for i, text in enumerate(["CHN accuses KOR.", "Then USA meets JPN. CHN accuses KOR."])]
+    add_coded(full, docs, "r1")
+    old = duckdb.connect(str(tmp_path / "v1.duckdb"))
+    old.execute(MIGRATIONS[0].sql)
+    old.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT, "
+                "applied_at TIMESTAMP)")
+    old.execute("INSERT INTO schema_migrations VALUES (1, 'initial schema', now()::TIMESTAMP)")
+    v1_event_columns = [r[0] for r in old.execute("DESCRIBE events").fetchall()]
+    for table in ("articles", "article_events"):
+        old.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(_columns(old, table)))})",
+                        full.execute(f"SELECT * FROM {table}").fetchall())
+    old.executemany(f"INSERT INTO events VALUES ({', '.join('?' * len(v1_event_columns))})",
+                    full.execute(f"SELECT {', '.join(v1_event_columns)} FROM events").fetchall())
+    old.close()
+    con = connect(tmp_path / "v1.duckdb")
+    query = "SELECT * FROM events ORDER BY event_id"
+    assert con.execute(query).fetchall() == full.execute(query).fetchall()
+    query = "SELECT * FROM dyad_months ORDER BY ALL"
+    assert con.execute(query).fetchall() == full.execute(query).fetchall()

@@ -20,35 +20,20 @@ __all__ = ["FORMATS", "LAYOUTS", "ExportFilter", "export_events", "export_query"
 FORMATS = ("csv", "jsonl", "parquet")
 LAYOUTS = ("gdelt", "polecat")
 
-# The filtered events first (CTE "e"), then the first article and its raw actor texts for them only.
-_WITH = """
-WITH e AS (SELECT * FROM events e {where}),
-f AS (
-    SELECT ae.event_id, any_value(ae.source_text) AS source_text,
-           any_value(ae.target_text) AS target_text, any_value(ae.sentence) AS sentence
-    FROM article_events ae JOIN e ON ae.event_id = e.event_id AND ae.article_id = e.first_article_id
-    GROUP BY ae.event_id
-)
-"""
-_JOIN = """
-LEFT JOIN articles a ON a.article_id = e.first_article_id
-LEFT JOIN f ON f.event_id = e.event_id
-"""
-
 _GDELT = """
 SELECT e.event_id AS GlobalEventID, e.event_date AS Day,
-       e.source_code AS Actor1Code, coalesce(e.source_name, f.source_text) AS Actor1Name,
+       e.source_code AS Actor1Code, coalesce(e.source_name, e.source_text) AS Actor1Name,
        e.source_country AS Actor1CountryCode,
-       e.target_code AS Actor2Code, coalesce(e.target_name, f.target_text) AS Actor2Name,
+       e.target_code AS Actor2Code, coalesce(e.target_name, e.target_text) AS Actor2Name,
        e.target_country AS Actor2CountryCode,
        e.cameo_code AS EventCode, left(e.cameo_code, 3) AS EventBaseCode,
        e.root_code AS EventRootCode, e.quad_class AS QuadClass, e.goldstein AS GoldsteinScale,
        e.num_mentions AS NumMentions, e.num_sources AS NumSources,
        e.num_articles AS NumArticles, e.num_stories AS NumStories,
        e.plover_type AS PloverType, e.plover_mode AS PloverMode,
-       a.url AS SourceURL, a.outlet AS SourceOutlet, e.first_article_id AS FirstArticleID,
-       a.story_id AS StoryID
-FROM e
+       e.url AS SourceURL, e.outlet AS SourceOutlet, e.first_article_id AS FirstArticleID,
+       e.story_id AS StoryID
+FROM events e
 """
 
 _POLECAT = """
@@ -57,20 +42,20 @@ SELECT e.event_id AS "Event ID", e.event_date AS "Event Date",
        CASE e.quad_class WHEN 1 THEN 'VERBAL COOPERATION' WHEN 2 THEN 'MATERIAL COOPERATION'
             WHEN 3 THEN 'VERBAL CONFLICT' WHEN 4 THEN 'MATERIAL CONFLICT' END AS "Quad Code",
        NULL::TEXT AS "Contexts",
-       coalesce(e.source_name, f.source_text, e.source_code) AS "Actor Name",
+       coalesce(e.source_name, e.source_text, e.source_code) AS "Actor Name",
        e.source_country AS "Actor Country",
        nullif(substr(e.source_code, 4, 3), '') AS "Primary Actor Sector",
-       f.source_text AS "Actor Name Raw",
-       coalesce(e.target_name, f.target_text, e.target_code) AS "Recipient Name",
+       e.source_text AS "Actor Name Raw",
+       coalesce(e.target_name, e.target_text, e.target_code) AS "Recipient Name",
        e.target_country AS "Recipient Country",
        nullif(substr(e.target_code, 4, 3), '') AS "Primary Recipient Sector",
-       f.target_text AS "Recipient Name Raw",
-       a.date AS "Publication Date", coalesce(a.outlet, a.source) AS "Feed",
-       a.url AS "Source URL", a.story_id AS "Story ID", f.sentence AS "Event Text",
+       e.target_text AS "Recipient Name Raw",
+       e.article_date AS "Publication Date", e.outlet AS "Feed",
+       e.url AS "Source URL", e.story_id AS "Story ID", e.sentence AS "Event Text",
        e.cameo_code AS "CAMEO Code", e.goldstein AS "Goldstein",
        e.num_mentions AS "Num Mentions", e.num_articles AS "Num Articles",
        e.num_sources AS "Num Sources"
-FROM e
+FROM events e
 """
 
 
@@ -79,8 +64,7 @@ def export_query(layout: str, flt: ExportFilter) -> tuple[str, list[Any]]:
         raise InputError(f"unknown layout {layout!r}; choose one of {', '.join(LAYOUTS)}")
     where, params = flt.where("e")
     select = _GDELT if layout == "gdelt" else _POLECAT
-    return (f"{_WITH.format(where=where)}{select}{_JOIN}"
-            "ORDER BY e.event_date NULLS LAST, e.event_id", params)
+    return f"{select}{where} ORDER BY e.event_date NULLS LAST, e.event_id", params
 
 
 def _plain(value: Any) -> Any:

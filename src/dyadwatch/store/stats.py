@@ -65,7 +65,7 @@ def stats_text(data: dict[str, Any]) -> str:
 
 # Tables whose contents define the database; runs and run ids differ between runs by nature.
 CONTENT_TABLES = ("articles", "sentences", "mentions", "article_events", "events", "quarantine",
-                  "inputs", "article_minhash")
+                  "inputs", "article_minhash", "dyad_months")
 
 
 def table_contents(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[Any, ...]]]:

@@ -206,28 +206,67 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, values: list[tuple[Any, 
         con.unregister("_dyadwatch_rows")
 
 
-_AGGREGATE = """
-INSERT INTO events
+EVENT_TABLE_COLUMNS = (
+    "event_id", "event_date", "source_code", "target_code", "source_country", "target_country",
+    "source_name", "target_name", "cameo_code", "root_code", "plover_type", "plover_mode",
+    "goldstein", "quad_class", "num_mentions", "num_articles", "num_sources", "num_stories",
+    "first_article_id", "source_text", "target_text", "sentence", "url", "outlet", "story_id",
+    "article_date",
+)
+# "first" = the earliest report: first article in arrival order, then first sentence in it
+_FIRST = "[a.seq, ae.sentence_index, ae.trigger_start]"
+_AGGREGATE = f"""
+INSERT INTO events ({", ".join(EVENT_TABLE_COLUMNS)})
 SELECT ae.event_id,
        any_value(ae.event_date), any_value(ae.source_code), any_value(ae.target_code),
-       arg_min(ae.source_country, a.seq), arg_min(ae.target_country, a.seq),
-       arg_min(ae.source_name, a.seq), arg_min(ae.target_name, a.seq),
+       arg_min(ae.source_country, {_FIRST}), arg_min(ae.target_country, {_FIRST}),
+       arg_min(ae.source_name, {_FIRST}), arg_min(ae.target_name, {_FIRST}),
        any_value(ae.cameo_code), left(any_value(ae.cameo_code), 2),
-       arg_min(ae.plover_type, a.seq), arg_min(ae.plover_mode, a.seq),
-       arg_min(ae.goldstein, a.seq), arg_min(ae.quad_class, a.seq),
+       arg_min(ae.plover_type, {_FIRST}), arg_min(ae.plover_mode, {_FIRST}),
+       arg_min(ae.goldstein, {_FIRST}), arg_min(ae.quad_class, {_FIRST}),
        count(*), count(DISTINCT ae.article_id),
        count(DISTINCT coalesce(a.outlet, a.source, nullif(regexp_extract(a.url, '://([^/]+)', 1), ''), '?')),
-       count(DISTINCT a.story_id), arg_min(ae.article_id, a.seq)
+       count(DISTINCT a.story_id), arg_min(ae.article_id, {_FIRST}),
+       arg_min(ae.source_text, {_FIRST}), arg_min(ae.target_text, {_FIRST}),
+       arg_min(ae.sentence, {_FIRST}), arg_min(a.url, {_FIRST}),
+       arg_min(coalesce(a.outlet, a.source), {_FIRST}), arg_min(a.story_id, {_FIRST}),
+       arg_min(a.date, {_FIRST})
 FROM article_events ae JOIN articles a USING (article_id)
 WHERE ae.event_id IN (SELECT unnest(?::TEXT[]))
 GROUP BY ae.event_id
 """
 
 
+_MONTHS = """
+INSERT INTO dyad_months
+SELECT coalesce(source_country, ''), coalesce(target_country, ''),
+       date_trunc('month', event_date)::DATE, {s} * count(*), {s} * sum(num_articles),
+       {s} * sum(round(goldstein * 10)::BIGINT), {s} * count(*) FILTER (quad_class = 1),
+       {s} * count(*) FILTER (quad_class = 2), {s} * count(*) FILTER (quad_class = 3),
+       {s} * count(*) FILTER (quad_class = 4)
+FROM events WHERE {where} event_date IS NOT NULL
+GROUP BY ALL
+ON CONFLICT (source_country, target_country, month) DO UPDATE SET
+    events = events + excluded.events, articles = articles + excluded.articles,
+    goldstein_x10 = goldstein_x10 + excluded.goldstein_x10, quad1 = quad1 + excluded.quad1,
+    quad2 = quad2 + excluded.quad2, quad3 = quad3 + excluded.quad3, quad4 = quad4 + excluded.quad4
+"""
+
+
 def refresh_events(con: duckdb.DuckDBPyConnection, event_ids: set[str]) -> None:
-    """Recompute the corpus-level rows of these events from their article_events rows."""
+    """Recompute the corpus-level rows of these events (and the monthly dyad summary)."""
     if not event_ids:
         return
     ids = sorted(event_ids)
+    these = "event_id IN (SELECT unnest(?::TEXT[])) AND"
+    con.execute(_MONTHS.format(s=-1, where=these), [ids])  # take the old rows out of the summary
     con.execute("DELETE FROM events WHERE event_id IN (SELECT unnest(?::TEXT[]))", [ids])
     con.execute(_AGGREGATE, [ids])
+    con.execute(_MONTHS.format(s=1, where=these), [ids])
+    con.execute("DELETE FROM dyad_months WHERE events = 0")
+
+
+def rebuild_dyad_months(con: duckdb.DuckDBPyConnection) -> None:
+    """Recompute the monthly dyad summary from ``events`` (after writing events directly)."""
+    con.execute("DELETE FROM dyad_months")
+    con.execute(_MONTHS.format(s=1, where=""))
