@@ -78,3 +78,19 @@ def test_no_date_is_guessed_from_a_copyright_footer(tmp_path: Path) -> None:
     f.write_text(page, encoding="utf-8")
     [doc] = read_all(f)
     assert isinstance(doc, Document) and doc.date is None
+
+
+def test_declared_charset_is_used(tmp_path: Path) -> None:
+    page = PAGE.replace("<head>", '<head><meta charset="windows-1251">').replace(
+        "Peru's president welcomed the deal", "Peru's president welcomed the deal («Москва»)")
+    f = tmp_path / "cyr.html"
+    f.write_bytes(page.encode("cp1251"))
+    [doc] = read_all(f)
+    assert isinstance(doc, Document) and "«Москва»" in doc.body
+
+
+def test_utf16_page_is_read(tmp_path: Path) -> None:
+    f = tmp_path / "u16.html"
+    f.write_bytes(PAGE.encode("utf-16"))
+    [doc] = read_all(f)
+    assert isinstance(doc, Document) and doc.title == "Chile and Peru agree on patrols"

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
 from ..model import Document, Problem
-from .common import content_id, layout_spans, read_text
+from .common import content_id, layout_spans, read_bytes
+from .detect import Decoded, decode
 from .layout import ends_sentence, words
 
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 MIN_PROSE_WORDS = 8  # a page is an article when one paragraph is a sentence this long
 
 # metadata and URL dates only: the extensive search guesses (a footer's "© 2025" -> 2025-01-01)
@@ -69,8 +72,27 @@ def parse_html(html: str, path: str, url: str | None = None,
     )
 
 
+def decode_html(data: bytes, content_type: str = "") -> Decoded:
+    """Bytes of a page: UTF-8, else the charset declared (HTTP header, then <meta>), else cp1252."""
+    try:
+        return Decoded(data.decode("utf-8-sig"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    for declared in (_CHARSET.search(content_type), _CHARSET.search(data[:4096].decode("ascii", "ignore"))):
+        if declared:
+            try:
+                return Decoded(data.decode(declared.group(1)), declared.group(1).lower())
+            except (LookupError, UnicodeDecodeError):
+                continue
+    return decode(data)
+
+
 def read_html_file(path: Path) -> Document | Problem:
-    html = read_text(path)
-    if isinstance(html, Problem):
-        return html
-    return parse_html(html, str(path))
+    data = read_bytes(path)
+    if isinstance(data, Problem):
+        return data
+    decoded = decode(data) if not data.strip() or b"\x00" in data[:4096] else decode_html(data)
+    if decoded.text is None:
+        return Problem(str(path), decoded.reason or "not text", position=decoded.position,
+                       kind=decoded.kind or "unreadable")
+    return parse_html(decoded.text, str(path))

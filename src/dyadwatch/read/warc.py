@@ -16,22 +16,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..model import Document, Problem
-from .detect import decode
-from .html import parse_html
+from .html import decode_html, parse_html
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
-_CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.IGNORECASE)
 _RECORD_ID = re.compile(r"^<?(?:urn:uuid:)?([^>]+)>?$")
 
 
 def _page_text(payload: bytes, content_type: str) -> str | None:
-    m = _CHARSET.search(content_type)
-    if m:
-        try:
-            return payload.decode(m.group(1))
-        except (LookupError, UnicodeDecodeError):
-            pass
-    return decode(payload).text
+    return decode_html(payload, content_type).text if payload.strip() else None
 
 
 def _html_payload(record) -> tuple[bytes, str] | None:  # type: ignore[no-untyped-def]
