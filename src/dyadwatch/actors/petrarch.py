@@ -9,7 +9,8 @@ code is the default used outside the dated ones. ``---`` is the null actor.
 Agent files: ``WORD {PLURALS} [~CODE]`` (``{}``: no plural; no braces: regular
 plural), ``[CODE~]`` for agents written before the country, and substitution sets
 ``!PERSON! = MAN, MEN``. Discard files: ``+PHRASE`` drops the story, ``PHRASE``
-the sentence.
+the sentence. One-word names too generic to name one actor (``GENERIC_NAMES``) are
+dropped and reported.
 """
 
 from __future__ import annotations
@@ -175,6 +176,29 @@ def _classify(entry: Entry) -> str:
     return "nonstate.txt"
 
 
+# one-word names too generic to stand for one actor in running text (Phoenix lists some as
+# synonyms, e.g. "ORGANIZATION" or a bare first name); dropped, and reported
+GENERIC_NAMES = {
+    "organization", "organisation", "youth", "zero", "senate", "tigers", "falcon", "buffalo",
+    "mavericks", "union", "front", "movement", "party", "council", "alliance", "league", "army",
+    "albert", "lawrence", "austin", "charlotte", "richmond", "providence", "phoenix", "abdullah",
+    "hassan", "khalid", "fahd", "hussein", "vladimir", "shahin", "eyal", "amit", "insula", "natal",
+}
+
+
+def _drop_generic(entry: Entry, path: Path, out: Converted) -> bool:
+    """Remove generic one-word names; False when the entry has no name left."""
+    names = [n for n in [entry.name, *entry.names] if n.lower() not in GENERIC_NAMES]
+    dropped = [n for n in [entry.name, *entry.names] if n.lower() in GENERIC_NAMES]
+    if dropped:
+        line = entry.source.rsplit(":", 1)[1]
+        out.problems.append(Problem(str(path), f"generic name(s) {', '.join(dropped)} of {entry.name!r} dropped", f"line {line}", "skipped"))
+    if not names:
+        return False
+    entry.name, entry.names = names[0], names[1:]
+    return True
+
+
 def read_actor_file(path: Path) -> Converted:
     reader = _ActorReader(str(path))
     for lineno, raw in enumerate(_read_lines(path), 1):
@@ -184,6 +208,8 @@ def read_actor_file(path: Path) -> Converted:
     for entry, defaults in reader.entries:
         entry.code = defaults[0] if defaults else None
         entry.names = [n for n in dict.fromkeys(entry.names) if n != entry.name]
+        if not _drop_generic(entry, path, out):
+            continue
         if not entry.code and not entry.roles:
             lineno = int(entry.source.rsplit(":", 1)[1])
             out.problems.append(Problem(str(path), f"actor {entry.name!r} has no code (skipped)", f"line {lineno}", "malformed"))
