@@ -82,3 +82,12 @@ def test_stats_text(runner, tmp_path):
     assert run_ingest(runner, corpus(tmp_path, n=6), db).exit_code == 0
     out = runner.invoke(cli, ["stats", "--db", str(db)])
     assert out.exit_code == 0 and out.stdout.startswith("inputs        6")
+
+
+def test_same_files_named_another_way_are_the_same_inputs(runner, tmp_path, monkeypatch):
+    files = corpus(tmp_path, n=4)
+    db = tmp_path / "c.duckdb"
+    assert run_ingest(runner, files, db).exit_code == 0
+    monkeypatch.chdir(tmp_path)
+    again = run_ingest(runner, [f"in/{p.rsplit('/', 1)[1]}" for p in files], db)
+    assert again.exit_code == 0 and "4 already stored" in again.stderr

@@ -9,6 +9,7 @@ killed at any moment resumes where the last committed batch ended.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -59,7 +60,13 @@ class Item:
         self.problem = Problem(self.path, reason, self.position or None, kind)
 
 
+def _abs(path: str | None) -> str:
+    """Input paths are stored absolute: the same file named two ways is one input."""
+    return os.path.abspath(path) if path else ""
+
+
 def problem_item(problem: Problem) -> Item:
+    problem.path = _abs(problem.path)
     return Item(problem.path, problem.position or "", "quarantined", problem=problem)
 
 
@@ -95,6 +102,7 @@ class Writer:
             item = problem_item(doc)
             return self._once(item)
         chash = content_hash(doc.title, doc.body)
+        doc.path = _abs(doc.path) or None
         item = Item(doc.path or "", doc.position or "", "code", chash, doc.id, document=doc)
         item = self._once(item)
         if item.status == "skip":
