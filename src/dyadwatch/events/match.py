@@ -210,7 +210,7 @@ def match_verb(lex: Lexicon, verb: Token) -> Match | None:
         if fam.name in tried:
             continue
         tried.add(fam.name)
-        for pattern in fam.patterns:
+        for pattern in fam.candidates(post_words | pre_words):
             if pattern.weight + 1 <= (best.weight if best else 0):
                 continue
             if not pattern.possible(pre_words, post_words):

@@ -106,6 +106,29 @@ class Family:
     name: str
     code: str = "---"
     patterns: list[Pattern] = field(default_factory=list)
+    _index: dict[str, list[int]] | None = field(default=None, repr=False)
+    _always: list[int] = field(default_factory=list, repr=False)
+
+    def candidates(self, words: set[str]) -> list[Pattern]:
+        """Patterns (in file order) whose first needed word occurs among ``words``."""
+        if self._index is None:
+            self._build_index()
+        assert self._index is not None
+        found = set(self._always)
+        for w in words:
+            found.update(self._index.get(w, ()))
+        return [self.patterns[i] for i in sorted(found)]
+
+    def _build_index(self) -> None:
+        index: dict[str, list[int]] = {}
+        self._always = []
+        for i, p in enumerate(self.patterns):
+            needs = p.post_needs[:1] or p.pre_needs[:1]
+            if not needs:
+                self._always.append(i)
+            for w in needs[0] if needs else ():
+                index.setdefault(w, []).append(i)
+        self._index = index
 
 
 @dataclass
@@ -264,6 +287,7 @@ def read_into(lex: Lexicon, text: str, name: str, strict: bool = False) -> None:
     for fname, pats in new_patterns.items():  # later files' patterns are tried first
         family = lex.families[fname]
         family.patterns[:0] = pats
+        family._index = None
 
 
 def load_lexicon(extra: list[str] | tuple[str, ...] = ()) -> Lexicon:
