@@ -93,6 +93,8 @@ def test_petr_validate_dictionaries_load_unchanged_in_meaning(tmp_path: Path) ->
     assert _codes(stage, "Sam Gamgee spoke.", "2010-01-10") == [("Sam Gamgee", "ORCHOB")]
     assert _codes(stage, "Sam Gamgee spoke.", "2011-01-10") == [("Sam Gamgee", "HOBMIL")]
     assert _codes(stage, "Stinker spoke.", "1999-09-01") == [("Stinker", "HOBREB")]
+    assert _codes(stage, "Hamfast Gamgee spoke.", "2013-01-01") == [("Hamfast Gamgee", "HOBGOV")]
+    assert _codes(stage, "Hamfast Gamgee spoke.", "2014-01-01") == [("Hamfast Gamgee", "HOB")]  # the default code
     assert _codes(stage, "Zimbabwe spoke.", "1979-01-01") == [("Zimbabwe", "RHO")]
     assert _codes(stage, "Zimbabwe spoke.", "1999-01-01") == [("Zimbabwe", "ZBW")]
     # synonyms, multi-word names, agents with their plurals

@@ -99,6 +99,8 @@ def resolve_entry(entry: Entry, day: dt.date | None) -> Resolution | None:
     for role in roles:
         if day is not None and role.covers(day):
             return Resolution(role.code, role, role.title or None, role.start, role.end)
+    if entry.code and roles:  # an explicit default code (PETRARCH's undated code) applies outside the roles
+        return Resolution(entry.code, why="no dated role at the date: default code")
     if day is not None:
         ended = [r for r in roles if r.end is not None and r.end < day and is_gov(r.code)]
         if ended:
@@ -109,7 +111,7 @@ def resolve_entry(entry: Entry, day: dt.date | None) -> Resolution | None:
             why = f"{title} (last government role ended {last.end})"
             return Resolution(f"{last.code[:3]}ELI", None, title, start, min(later) - dt.timedelta(days=1) if later else None, why)
     if entry.code:
-        return Resolution(entry.code, why="dictionary code" if not roles else "no dated role at the date: default code")
+        return Resolution(entry.code, why="dictionary code")
     country = entry.country_code()
     if country:
         return Resolution(country, why=f"no role at the date: country {country}")
