@@ -114,3 +114,23 @@ def test_report_lists_the_events_that_drove_the_shift() -> None:
     assert [d["goldstein"] for d in drivers] == sorted((d["goldstein"] for d in drivers), reverse=True)
     assert drivers[0]["plover_type"] == "AGREE" and drivers[0]["sentence"]
     assert len(report["a_to_b"]) == len(report["b_to_a"]) == len(report["series"]) == 8
+
+
+def test_pelt_is_rupture_l2_pelt() -> None:
+    import math
+
+    import ruptures as rpt
+
+    from dyadwatch.analysis.changepoints import _breaks
+
+    for seed in range(15):
+        signal = np.array(noisy([(0.0, 15), (1.5, 10), (-1.0, 15)], seed=seed))
+        expected = rpt.Pelt(model="l2", min_size=2, jump=1).fit(signal.reshape(-1, 1)).predict(
+            pen=4.0 * math.log(len(signal)))
+        assert _breaks(signal, "pelt", 4.0, 2) == expected[:-1]
+
+
+def test_long_daily_series() -> None:
+    values = noisy([(0.0, 600), (2.0, 500)], seed=1)
+    cps = change_points(series(values))
+    assert len(cps) == 1 and abs((cps[0].date - dt.date(2024, 1, 1)).days // 7 - 600) <= 3

@@ -98,17 +98,23 @@ def _evidence(row: dict[str, Any]) -> list[dict[str, Any]]:
     return []
 
 
-_EVENT_FROM = """FROM article_events ae JOIN articles a ON a.article_id = ae.article_id
-LEFT JOIN events e ON e.event_id = ae.event_id"""
+_ORDER = "ae.event_date DESC NULLS LAST, ae.article_id, ae.sentence_index, ae.event_id"
 
 
 def list_events(db: Database, f: EventFilter) -> tuple[int, list[dict[str, Any]]]:
-    """(total matching, the page of event records), newest first."""
+    """(total matching, the page of event records), newest first.
+
+    The page is cut from ``article_events`` alone (articles joined only for a text
+    search), then only its rows are joined with their article and event.
+    """
     where, params = f.where()
-    total = db.one(f"SELECT count(*) AS n {_EVENT_FROM} WHERE {where}", params)
+    source = "article_events ae" + (" JOIN articles a ON a.article_id = ae.article_id" if f.q else "")
+    total = db.one(f"SELECT count(*) AS n FROM {source} WHERE {where}", params)
     rows = db.rows(
-        f"SELECT ae.*, a.title, e.num_articles {_EVENT_FROM} WHERE {where} "
-        "ORDER BY ae.event_date DESC NULLS LAST, ae.article_id, ae.sentence_index LIMIT ? OFFSET ?",
+        f"WITH page AS (SELECT ae.* FROM {source} WHERE {where} ORDER BY {_ORDER} LIMIT ? OFFSET ?) "
+        "SELECT ae.*, a.title, e.num_articles FROM page ae "
+        "JOIN articles a ON a.article_id = ae.article_id "
+        f"LEFT JOIN events e ON e.event_id = ae.event_id ORDER BY {_ORDER}",
         [*params, f.per_page, (f.page - 1) * f.per_page])
     return int(total["n"] if total else 0), [event_record(r) for r in rows]
 
