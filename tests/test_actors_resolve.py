@@ -139,3 +139,8 @@ def test_title_then_surname_is_a_first_mention_when_one_holder_fits(stage, nlp) 
     assert codes(m)[0] == ("President Lee", "KORGOV") and m[0].name == "Lee Jae-myung"
     assert ("Moon", "KORELI") not in codes(m)  # no role on that date with that title: not resolved
     assert not any(t == "Xi" for t, _ in codes(m))  # "Mr" is no title of office
+
+
+def test_place_based_is_where_someone_is(stage, nlp) -> None:
+    (m,) = run(stage, nlp, "2025-06-11", "A Seoul-based lawmaker and a China-born official met a Beijing-based firm.")
+    assert codes(m) == [("Seoul-based lawmaker", "KORLEG"), ("China-born official", "CHNGOV")]

@@ -117,7 +117,12 @@ _SCALAR_DEFAULTS = {"kind": "country", "code": None, "gender": None, "country": 
                     "scope": None, "source": "", "layer": 0}
 
 # CAMEO prefixes of actors that are not countries (IGOs, NGOs, multinationals, ...)
-NONSTATE_PREFIXES = ("IGO", "NGO", "NGM", "IMG", "MNC", "UIS", "ELI", "GOV", "MIL", "REB")
+# and the CAMEO agent codes, which stand for an actor without a country (Phoenix "New York Times": MED)
+NONSTATE_PREFIXES = (
+    "IGO", "NGO", "NGM", "IMG", "MNC", "UIS",
+    "GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU", "BUS", "CRM", "CVL",
+    "ELI", "LAB", "LEG", "HLH", "REF", "MOD", "RAD", "AGR", "DEV", "ENV", "HRI", "UAF", "AMN", "IRC",
+)
 
 
 @dataclass

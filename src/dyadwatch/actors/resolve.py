@@ -29,6 +29,7 @@ LOCATIVES = {"in", "at", "near", "outside", "around", "across", "throughout", "i
 JOINERS = {"and", "or", ",", "&"}
 POSSESSIVES = {"'s", "’s", "'", "’"}
 MAX_FILLERS = 2
+LOCATED = {"based", "born", "headquartered", "registered"}
 PERSONS = ("person", "short")
 SHORT_WHY = {"short": " (title and short name)"}
 # title words that can stand right before a surname ("President Lee", "Prime Minister Kishida")
@@ -176,7 +177,7 @@ class Resolver:
             return "agent"
         if entry.kind == "person":
             return "person"
-        if entry.kind in ("country", "igo") or (entry.code and len(entry.code) == 3 and not entry.roles):
+        if entry.kind in ("country", "igo") or (entry.code and len(entry.code) == 3 and country_of(entry.code) and not entry.roles):
             return "country"
         return "other"
 
@@ -216,6 +217,11 @@ class Resolver:
         item, kind = items[i], kinds[i]
         used[i] = True
         j = self._next(items, used, i)
+        if kind in ("place", "country") and self._located(doc, item):  # "a Beijing-based analyst"
+            if j is not None and kinds[j] == "agent" and items[j].start == item.end + 2:
+                end_item, agent = self._agent_run(doc, items, kinds, used, j)
+                return self._country_agent(doc, item, items[j].start, items[end_item].end, agent, ctx)
+            return None
         if kind == "place" and j is not None and kinds[j] == "agent" and items[j].start == item.end:
             end_item, agent = self._agent_run(doc, items, kinds, used, j)  # "a Seoul court"
             return self._country_agent(doc, item, items[j].start, items[end_item].end, agent, ctx)
@@ -245,6 +251,11 @@ class Resolver:
                 return self._country_agent(doc, items[k], item.start, items[end_item].end, agent, ctx, span=(item.start, items[k].end))
             return self._agent_alone(doc, item.start, items[end_item].end, agent)
         return self._single(doc, item, kind, ctx)
+
+    @staticmethod
+    def _located(doc: Doc, item: Item) -> bool:
+        """"<place>-based", "<place>-born": a place describing where someone is, not an actor."""
+        return item.end + 1 < len(doc) and doc[item.end].text == "-" and doc[item.end + 1].lower_ in LOCATED
 
     def _shared_agent(self, doc: Doc, items: list[Item], kinds: list[str], i: int) -> int | None:
         """Index of the agent noun that adjectives joined by "and"/","/"or" share, if any."""
