@@ -160,6 +160,18 @@ class SentenceCoder:
         return out
 
     @staticmethod
+    def _governors(head: Token) -> list[Token]:
+        """For "promised to democratize X and establish Y": the verbs above "establish"."""
+        out: list[Token] = []
+        if head.dep_ != "conj":
+            return out
+        tok = head.head
+        while tok.dep_ == "xcomp" and tok.head.i != tok.i:
+            tok = tok.head
+            out.insert(0, tok)
+        return out
+
+    @staticmethod
     def _own_subject(verb: Token, xcomp: Token) -> bool:
         if any(c.dep_ in SUBJ for c in xcomp.children):
             return True
@@ -183,11 +195,11 @@ class SentenceCoder:
             match = self.own(chain[core_i])
             assert match is not None
             code = match.forward
-            for elem in reversed(chain[:core_i]):
+            for elem in reversed(self._governors(head) + chain[:core_i]):
                 code = self._wrap(elem, code) if code else code
         notes: list[str] = []
         found = Found(code or "", list(match.trigger), match.pattern, [], [], reverse=match.reverse)
-        if code and not self._modality(chain[: core_i + 1], found, notes):
+        if code and not self._modality(self._governors(head) + chain[: core_i + 1], found, notes):
             return None
         found.trigger = sorted({*found.trigger, *(t.i for t in chain[: core_i + 1])})
         if not self._roles(head, chain[: core_i + 1], match, found):
@@ -279,7 +291,8 @@ class SentenceCoder:
             starts: list[Token] = []
             if match.nominal:
                 noun = self.doc[match.trigger[-1]]
-                starts.extend(object_tokens(noun, deep=False))
+                talks = (found.code or "00")[:2] in ("03", "04", "05")
+                starts.extend(object_tokens(noun, deep=False, topic_preps=not talks))
                 for c in noun.children:  # "its demand that Israel ease ..."
                     if c.dep_ in ("acl", "ccomp"):
                         starts.extend(g for g in c.children if g.dep_ in SUBJ)
@@ -289,8 +302,10 @@ class SentenceCoder:
                 for c in t.children:
                     if c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
                         starts.extend(object_tokens(c, deep=False))
+            countries = {x.country for x in sources if x.country} if len(sources) >= 2 else set()
             for s in starts:
-                cand = [m for m in self.idx.actors(s, exclude) if m.code not in {x.code for x in sources}]
+                cand = [m for m in self.idx.actors(s, exclude)
+                        if m.code not in {x.code for x in sources} and m.country not in countries]  # fmt: skip
                 if cand:
                     targets = cand
                     break

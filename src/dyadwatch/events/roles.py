@@ -139,17 +139,21 @@ def agent_token(verb: Token) -> Token | None:
     return None
 
 
-def object_tokens(head: Token, deep: bool = True) -> list[Token]:
-    """Candidate target heads in preference order: dobj, dative, PPs, then clausal subjects."""
+def object_tokens(head: Token, deep: bool = True, topic_preps: bool = True) -> list[Token]:
+    """Candidate target heads in preference order: dobj, dative, PPs, then clausal subjects.
+
+    ``topic_preps=False`` leaves out "on/about/over" (the topic of talks, not their target).
+    """
     kids = list(head.children)
     out = [c for c in kids if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd")]
-    preps = [c for c in kids if c.dep_ in ("prep", "dative") and c.i > head.i]
+    preps = [c for c in kids if c.dep_ in ("prep", "dative") and c.i > head.i
+             and (topic_preps or c.lower_ not in ("on", "about", "over"))]  # fmt: skip
     preps.sort(key=lambda p: TARGET_PREPS.index(p.lower_) if p.lower_ in TARGET_PREPS else 99)
     for p in preps:
         out.extend(c for c in p.children if c.dep_ in ("pobj", "pcomp"))
     if deep:
         for c in kids:
-            if c.dep_ in ("xcomp", "ccomp"):
-                out.extend(object_tokens(c, deep=False))
+            if c.dep_ in ("xcomp", "ccomp"):  # "demanded that the US cancel ...": the US first
                 out.extend(g for g in c.children if g.dep_ in SUBJ)
+                out.extend(object_tokens(c, deep=False))
     return out
