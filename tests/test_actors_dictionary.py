@@ -70,11 +70,10 @@ def test_writer_round_trips() -> None:
     ]
 
 
-def test_user_files_layer_over_the_shipped_ones_and_problems_are_kept(tmp_path: Path, monkeypatch, caplog) -> None:
+def test_user_files_layer_over_the_shipped_ones_and_problems_are_kept(tmp_path: Path, caplog) -> None:
     from dyadwatch.actors import ActorStage
     from dyadwatch.options import Options
 
-    monkeypatch.setenv("DYADWATCH_CACHE_DIR", str(tmp_path / "cache"))
     user = tmp_path / "persons.txt"
     user.write_text("+ Ana Vidal\n  gender: f\n  role: KORGOV 2026-01-05 - Foreign Minister of South Korea\noops\n", encoding="utf-8")
     with caplog.at_level("WARNING"):
@@ -83,3 +82,19 @@ def test_user_files_layer_over_the_shipped_ones_and_problems_are_kept(tmp_path: 
     assert f"{user}:line 4" in caplog.text
     assert any(e.name == "Ana Vidal" and e.layer == 2 for e in stage.dictionary.entries)
     assert any(e.layer == 0 for e in stage.dictionary.entries) and any(e.layer == 1 for e in stage.dictionary.entries)
+
+
+def test_user_overlay_hides_what_it_replaces(tmp_path: Path) -> None:
+    import spacy
+
+    from dyadwatch.actors import ActorStage
+    from dyadwatch.model import Sentence
+
+    base = ActorStage(load_layers([[DATA / f for f in ("countries.txt", "persons.txt", "agents.txt")]]))
+    user = tmp_path / "mine.txt"
+    user.write_text("+ China\n  code: CHN\n  names: Cathay\n\n+ Xi Jinping\n  country: CHN\n  role: CHNELI 2013-03-14 - retired\n", encoding="utf-8")
+    stage = base.with_user_files([str(user)])
+    text = "Cathay, China, Beijing and Xi Jinping."
+    found = stage.find(spacy.blank("en").make_doc(text), Sentence(0, text, 0, len(text)), stage.new_context(dt.date(2025, 1, 1)))
+    assert [(m.text, m.code) for m in found] == [("Cathay", "CHN"), ("China", "CHN"), ("Xi Jinping", "CHNELI")]
+    assert len([e for e in stage.dictionary.entries if e.name == "China"]) == 1

@@ -22,8 +22,8 @@ from spacy.tokens import Doc
 from ..model import ActorMention, Problem, Sentence
 from ..options import Options
 from .cache import cached, files_key
-from .dictionary import Dictionary, load_dictionary, shipped_layers
-from .matcher import Matcher
+from .dictionary import Dictionary, load_dictionary, overlay, shipped_layers
+from .matcher import Matcher, OverlayMatcher
 from .resolve import Context, Resolver
 from .roles import OfficeIndex
 
@@ -34,11 +34,26 @@ log = logging.getLogger(__name__)
 class ActorStage:
     """Compiled dictionaries + resolution rules. Build once per process (``from_options`` caches)."""
 
-    def __init__(self, dictionary: Dictionary) -> None:
+    def __init__(self, dictionary: Dictionary, resolver: Resolver | None = None) -> None:
         self.dictionary = dictionary
         self.problems: list[Problem] = list(dictionary.problems)
         entries = dictionary.entries
-        self.resolver = Resolver(entries, Matcher(entries), OfficeIndex(entries))
+        self.resolver = resolver or Resolver(entries, Matcher(entries), OfficeIndex(entries))
+
+    def with_user_files(self, files: Sequence[str | Path]) -> ActorStage:
+        """This stage with user dictionaries layered on top (only the user files are compiled)."""
+        base = self.resolver.entries
+        top, hidden, problems = overlay(base, [Path(f) for f in files], layer=self._top_layer() + 1)
+        missing = [Problem(str(f), "dictionary file not found", None, "unreadable") for f in files if not Path(f).exists()]
+        entries = [*base, *top]
+        matcher = OverlayMatcher(self.resolver.matcher, Matcher(top, offset=len(base)), hidden)  # type: ignore[arg-type]
+        resolver = Resolver(entries, matcher, OfficeIndex(entries, hidden))  # type: ignore[arg-type]
+        kept = [e for i, e in enumerate(entries) if i not in hidden]
+        dictionary = Dictionary(kept, [*self.problems, *problems, *missing], [*self.dictionary.files, *map(Path, files)])
+        return ActorStage(dictionary, resolver)
+
+    def _top_layer(self) -> int:
+        return max((e.layer for e in self.resolver.entries), default=0)
 
     @classmethod
     def from_options(cls, options: Options) -> ActorStage:
@@ -69,14 +84,20 @@ def load_stage(user_files: Sequence[str] = (), include_phoenix: bool = True) -> 
 @lru_cache(maxsize=4)
 def _cached_stage(stamped: tuple[tuple[str, float], ...], include_phoenix: bool) -> ActorStage:
     users = [p for p, _ in stamped]
-    layers = shipped_layers() if include_phoenix else shipped_layers()[1:]
-    files = [p for layer in layers for p in layer] + [Path(p) for p in users]
-    key = files_key(files, f"phoenix={include_phoenix}")
-    name = "actors-user" if users else "actors"  # the shipped-only cache survives user runs
-    stage = cached(name, key, lambda: ActorStage(load_dictionary(users, include_phoenix)))
+    stage = _shipped_stage(include_phoenix)
+    if users:
+        stage = stage.with_user_files(users)
     for problem in stage.problems:
         log.warning("%s", problem.message())
     return stage
+
+
+@lru_cache(maxsize=2)
+def _shipped_stage(include_phoenix: bool) -> ActorStage:
+    """The shipped dictionaries, compiled once and cached on disk while the files are unchanged."""
+    layers = shipped_layers() if include_phoenix else shipped_layers()[1:]
+    key = files_key([p for layer in layers for p in layer], f"phoenix={include_phoenix}")
+    return cached("actors", key, lambda: ActorStage(load_dictionary((), include_phoenix)))
 
 
 def resolve_text(text: str, day: dt.date | None, user_files: Sequence[str] = ()) -> list[ActorMention]:

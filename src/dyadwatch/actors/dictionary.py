@@ -306,6 +306,27 @@ def load_layers(layers: Sequence[Sequence[Path]]) -> Dictionary:
     return result
 
 
+def overlay(base: Sequence[Entry], files: Sequence[Path], layer: int) -> tuple[list[Entry], frozenset[int], list[Problem]]:
+    """Entries of ``files`` over ``base``: (the new entries, indexes of base entries they replace, problems).
+
+    Same rules as :func:`load_layers`: by canonical name + code, and persons by any shared name.
+    """
+    merged: dict[tuple[str, str | None], Entry] = {}
+    problems: list[Problem] = []
+    for path in files:
+        entries, found = load_file(Path(path), layer)
+        problems.extend(found)
+        for entry in entries:
+            merged.pop(entry.key(), None)
+            merged[entry.key()] = entry
+    names = {n.casefold() for e in merged.values() if e.kind == "person" for n in e.all_names()}
+    hidden = frozenset(
+        i for i, e in enumerate(base)
+        if e.key() in merged or (e.kind == "person" and any(n.casefold() in names for n in e.all_names()))
+    )
+    return list(merged.values()), hidden, problems
+
+
 def shadow_persons(entries: list[Entry]) -> list[Entry]:
     """Drop a person of a lower layer who shares a name with a person of a higher layer.
 

@@ -114,9 +114,9 @@ def entry_forms(entry: Entry) -> list[tuple[str, str]]:
 class Matcher:
     """All dictionary forms in one automaton; ``find`` lists every candidate span of a Doc."""
 
-    def __init__(self, entries: Sequence[Entry]) -> None:
+    def __init__(self, entries: Sequence[Entry], offset: int = 0) -> None:
         table: dict[str, list[Form]] = {}
-        for index, entry in enumerate(entries):
+        for index, entry in enumerate(entries, offset):
             for form, text in entry_forms(entry):
                 tokens = [t for t in tokenize(text) if t not in HYPHENS]
                 if not tokens:
@@ -154,3 +154,23 @@ class Matcher:
             if ok:
                 out.append(Candidate(kept[start], kept[end - 1] + 1, ok))
         return out
+
+
+class OverlayMatcher:
+    """A compiled (cached) matcher with a small one over it: user dictionaries compile alone.
+
+    Entries of the base that the overlay replaces are ``hidden``; candidates of the two
+    matchers with the same span merge their forms.
+    """
+
+    def __init__(self, base: Matcher, top: Matcher, hidden: frozenset[int]) -> None:
+        self.base, self.top, self.hidden = base, top, hidden
+        self.size = base.size + top.size
+
+    def find(self, doc: Doc) -> list[Candidate]:
+        spans: dict[tuple[int, int], list[Form]] = {}
+        for cand in [*self.base.find(doc), *self.top.find(doc)]:
+            forms = [f for f in cand.forms if f.entry not in self.hidden]
+            if forms:
+                spans.setdefault((cand.start, cand.end), []).extend(forms)
+        return [Candidate(s, e, forms) for (s, e), forms in spans.items()]

@@ -121,10 +121,10 @@ def resolve_entry(entry: Entry, day: dt.date | None) -> Resolution | None:
 class OfficeIndex:
     """Who holds which office of which country, from the persons' dated role titles."""
 
-    def __init__(self, entries: Sequence[Entry]) -> None:
+    def __init__(self, entries: Sequence[Entry], skip: frozenset[int] = frozenset()) -> None:
         self.holders: dict[tuple[str, str], list[tuple[int, Role]]] = {}
         for index, entry in enumerate(entries):
-            if entry.kind != "person":
+            if entry.kind != "person" or index in skip:
                 continue
             for role in entry.roles:
                 self._add(index, role)
