@@ -23,6 +23,7 @@ from .roles import SUBJ, MentionIndex, agent_token, object_tokens, subject_token
 
 _CLAUSE_DEPS = frozenset({"ROOT", "conj", "advcl", "ccomp", "relcl", "pcomp", "parataxis"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+_PERSONAL = frozenset({"he", "she", "it", "they", "we"})
 _OBJ_DEPS = frozenset({"dobj", "attr", "nsubjpass", "oprd"})
 
 
@@ -255,7 +256,7 @@ class SentenceCoder:
         if subj.lower_ in _RELATIVE and head.dep_ == "relcl":
             return self.idx.actors(head.head)
         found = self.idx.actors(subj, subject=True)
-        if found or subj.pos_ != "PRON":
+        if found or subj.lower_ not in _PERSONAL:
             return found
         # "Iraq said it would ...": a pronoun subject takes the actor of the governing clause
         gov = head

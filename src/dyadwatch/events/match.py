@@ -82,6 +82,10 @@ def _noun_phrase(tok: Token, out: list[Token]) -> None:
     for child in tok.children:
         if child.dep_ in _SUBJ_PHRASE:
             _noun_phrase(child, out)
+        elif child.dep_ == "prep" and child.lower_ == "of":  # "thousands of students"
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    _noun_phrase(pobj, out)
 
 
 def subject_region(verb: Token) -> list[Token]:
