@@ -144,3 +144,9 @@ def test_title_then_surname_is_a_first_mention_when_one_holder_fits(stage, nlp) 
 def test_place_based_is_where_someone_is(stage, nlp) -> None:
     (m,) = run(stage, nlp, "2025-06-11", "A Seoul-based lawmaker and a China-born official met a Beijing-based firm.")
     assert codes(m) == [("Seoul-based lawmaker", "KORLEG"), ("China-born official", "CHNGOV")]
+
+
+def test_a_persons_agent_noun_takes_the_persons_country(stage, nlp) -> None:
+    (m,) = run(stage, nlp, "2025-06-11", "Lee Jae-myung's government and Xi Jinping's state media replied.")
+    assert codes(m) == [("Lee Jae-myung", "KORGOV"), ("government", "KORGOV"),
+                        ("Xi Jinping", "CHNGOV"), ("state media", "CHNMED")]

@@ -205,9 +205,23 @@ class Resolver:
             if used[i]:
                 continue
             built = self._combine_at(doc, items, kinds, used, i, ctx)
+            if built is not None and out and built.kind == "agent" and built.entry is not None \
+                    and built.entry.kind == "agent":
+                built = self._persons_agent(doc, out[-1], built)
             if built is not None:
                 out.append(built)
         return out
+
+    def _persons_agent(self, doc: Doc, owner: Built, agent: Built) -> Built:
+        """"Lee's government", "Putin's spokesman": the agent noun of a person's country."""
+        between = [t.text for t in doc[owner.end:agent.start]]
+        country = country_of(owner.code)
+        if owner.person is None or not country or not between or between[0] not in POSSESSIVES \
+                or not all(_modifier(w) for w in between[1:]) or len(between) > 1 + MAX_FILLERS:
+            return agent
+        code = self._agent_code(country, agent.entry)  # type: ignore[arg-type]
+        why = f"{doc[agent.start:agent.end].text} of {owner.name} ({country}): {code}"
+        return Built(agent.start, agent.end, code, "agent", why, agent.entry, None, self.country_names.get(country))
 
     def _next(self, items: list[Item], used: list[bool], i: int) -> int | None:
         j = i + 1
