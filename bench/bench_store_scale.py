@@ -28,11 +28,13 @@ from pathlib import Path
 import psutil
 
 from dyadwatch.model import Document
+from dyadwatch.options import Options
 from dyadwatch.read import read_inputs
 from dyadwatch.store import connect
 from dyadwatch.store.export import export_query
 from dyadwatch.store.queries import ExportFilter, dyad_series
-from dyadwatch.store.writer import EVENT_TABLE_COLUMNS, rebuild_dyad_months
+from dyadwatch.store.stubcoder import StubCoder, synthetic_texts
+from dyadwatch.store.writer import EVENT_TABLE_COLUMNS, Writer, rebuild_dyad_months
 
 REPO = Path(__file__).resolve().parents[1]
 COUNTRIES = ("CHN", "KOR", "USA", "JPN", "PRK", "RUS", "UKR", "FRA", "DEU", "GBR", "IND", "PAK",
@@ -106,9 +108,9 @@ def time_query(fn, runs: int = 5) -> tuple[float, float, int]:  # type: ignore[n
 
 def queries(path: Path) -> None:
     con = connect(path, read_only=True)
-    total = con.execute("SELECT count(*) FROM events").fetchone()[0]  # type: ignore[index]
+    total = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
     pairs = con.execute("SELECT count(*) FROM events WHERE source_country = 'CHN' "
-                        "AND target_country = 'KOR'").fetchone()[0]  # type: ignore[index]
+                        "AND target_country = 'KOR'").fetchall()[0][0]
     print(f"database: {total} events, {pairs} CHN->KOR, {path.stat().st_size / 1e9:.2f} GB on disk")
     first, med, n = time_query(lambda: dyad_series(con, "CHN", "KOR", "month"))
     print(f"monthly dyad time series CHN->KOR: {n} months, first {first:.3f} s, median {med:.3f} s "
@@ -126,6 +128,26 @@ def queries(path: Path) -> None:
     first, med, n = time_query(lambda: con.execute(sql, params).fetchall())
     print(f"events CHN->KOR in 2020 (export query, all columns): {n} rows, first {first:.3f} s, "
           f"median {med:.3f} s (target < 1 s)")
+    con.close()
+
+
+def batch_write(path: Path, batch: int = 64) -> None:
+    """Time one ingest batch (stub-coded articles) written into the big database."""
+    con = connect(path)
+    coder = StubCoder(Options(date="2020-06-01"))
+    texts = synthetic_texts(batch, seed=9)
+    docs = [coder.code(Document(f"new{i}", t + f" Batch article {i}.", path="bench", position=str(i)))
+            for i, t in enumerate(texts) if t]
+    start = time.perf_counter()
+    load = Writer.load(con, "bench")
+    loaded = time.perf_counter() - start
+    start = time.perf_counter()
+    items = load.classify(con, [cd.document for cd in docs])
+    for item, cd in zip(items, docs, strict=True):
+        item.coded = cd
+    load.write(con, items)
+    print(f"one batch of {len(docs)} articles written into it: {time.perf_counter() - start:.2f} s "
+          f"(loading the writer state: {loaded:.1f} s)")
     con.close()
 
 
@@ -179,6 +201,7 @@ def main() -> int:
             path = Path(tmp) / "scale.duckdb"
             print(f"generated {args.events} events in {generate(path, args.events):.1f} s")
             queries(path)
+            batch_write(path)
         if not args.skip_memory:
             peak_memory(Path(tmp), args.articles, args.workers)
     print(f"command: .venv/bin/python bench/bench_store_scale.py --events {args.events} "

@@ -100,3 +100,16 @@ def test_monthly_dyad_summary_follows_the_events():
     before = con.execute("SELECT * FROM dyad_months ORDER BY ALL").fetchall()
     rebuild_dyad_months(con)
     assert con.execute("SELECT * FROM dyad_months ORDER BY ALL").fetchall() == before
+
+
+def test_story_index_window_forgets_the_oldest_articles_the_same_way_on_load():
+    from dyadwatch.store.dedup import StoryIndex, minhash
+
+    con = connect()
+    add_coded(con, [coded("a1", WIRE, n=1), coded("a2", "USA meets JPN in Tokyo today.", n=2)], "r")
+    index = StoryIndex.load(con, window=1)
+    assert list(index.order) == ["a2"]
+    assert index.assign("a3", 2, minhash(None, WIRE + " More.")) == ("a3", None)  # a1 forgotten
+    assert list(index.order) == ["a3"]
+    full = StoryIndex.load(con)
+    assert full.assign("a3", 2, minhash(None, WIRE + " More.")) == ("a1", "a1")

@@ -54,10 +54,8 @@ def add_coded(con: duckdb.DuckDBPyConnection, coded: list[CodedDocument], run_id
     from .writer import Writer
 
     writer = Writer.load(con, run_id)
-    items = []
-    for cd in coded:
-        item = writer.classify(cd.document)
+    items = writer.classify(con, [cd.document for cd in coded])
+    for item, cd in zip(items, coded, strict=True):
         if item.status == "code":
             item.coded = cd
-        items.append(item)
     return writer.write(con, items)

@@ -7,13 +7,16 @@ estimated Jaccard similarity with an earlier one reaches the threshold joins
 that article's story. Story ids are the article id of the first article of the
 story, and the choice among several matching stories is the earliest one, so
 the grouping depends only on the order of the inputs, never on batch
-boundaries or on how many processes coded them.
+boundaries or on how many processes coded them. The index remembers the
+latest WINDOW articles (by arrival), so memory stays bounded on a database
+that grows day after day; a story republished after that is a new story.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections import deque
 from dataclasses import dataclass, field
 
 import duckdb
@@ -23,6 +26,7 @@ from datasketch import LeanMinHash, MinHash, MinHashLSH
 NUM_PERM = 64
 THRESHOLD = 0.7
 SHINGLE = 5
+WINDOW = 300_000  # articles the story index remembers (the latest, by arrival): about a day of world news
 SCHEME = "affine32"
 SEED = 1
 _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
@@ -67,13 +71,17 @@ class StoryIndex:
     story: dict[str, str] = field(default_factory=dict)  # article_id -> story_id
     seq: dict[str, int] = field(default_factory=dict)  # article_id -> order of arrival
     signatures: dict[str, LeanMinHash] = field(default_factory=dict)
+    order: deque[str] = field(default_factory=deque)  # article ids by arrival, oldest first
+    window: int = WINDOW
 
     @classmethod
-    def load(cls, con: duckdb.DuckDBPyConnection) -> StoryIndex:
-        index = cls()
+    def load(cls, con: duckdb.DuckDBPyConnection, window: int = WINDOW) -> StoryIndex:
+        """The index over the latest ``window`` articles of the database."""
+        index = cls(window=window)
         rows = con.execute(
-            "SELECT a.article_id, a.story_id, a.seq, m.signature FROM articles a "
-            "JOIN article_minhash m USING (article_id) ORDER BY a.seq"
+            "SELECT * FROM (SELECT a.article_id, a.story_id, a.seq, m.signature FROM articles a "
+            "JOIN article_minhash m USING (article_id) ORDER BY a.seq DESC LIMIT ?) ORDER BY seq",
+            [window],
         ).fetchall()
         for article_id, story_id, seq, blob in rows:
             index._add(article_id, story_id, seq, from_signature(blob))
@@ -84,6 +92,11 @@ class StoryIndex:
         self.story[article_id] = story_id
         self.seq[article_id] = seq
         self.signatures[article_id] = m
+        self.order.append(article_id)
+        while len(self.order) > self.window:  # forget the oldest: same rule on load and on add
+            old = self.order.popleft()
+            self.lsh.remove(old)
+            del self.story[old], self.seq[old], self.signatures[old]
 
     def assign(self, article_id: str, seq: int, m: LeanMinHash) -> tuple[str, str | None]:
         """Add an article; return (story_id, the earlier article it near-duplicates or None)."""

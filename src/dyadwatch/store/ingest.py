@@ -18,6 +18,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 
@@ -47,6 +48,7 @@ class IngestReport:
     last_path: str | None = None  # file of the last input stored (inputs come file after file)
 
 
+T = TypeVar("T")
 ProblemHook = Callable[[Problem], None]
 ProgressHook = Callable[[IngestReport], None]
 
@@ -73,8 +75,8 @@ def _finish_run(con: duckdb.DuckDBPyConnection, report: IngestReport) -> None:
     )
 
 
-def _batches(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
-    batch: list[Item] = []
+def _batches(items: Iterator[T], size: int) -> Iterator[list[T]]:
+    batch: list[T] = []
     for item in items:
         batch.append(item)
         if len(batch) >= size:
@@ -131,9 +133,9 @@ class Ingestor:
         return self.report
 
     def _loop(self, inputs: Iterable[object], runner: Runner) -> None:
-        classified = (self.writer.classify(x) for x in inputs)  # type: ignore[arg-type]
         pending: deque[tuple[list[Item], Job]] = deque()
-        for items in _batches(classified, self.settings.batch):
+        for batch in _batches(iter(inputs), self.settings.batch):
+            items = self.writer.classify(self.con, batch)  # type: ignore[arg-type]
             docs = [it.document for it in items if it.status == "code" and it.document]
             pending.append((items, runner.submit(docs)))
             while len(pending) > runner.workers:

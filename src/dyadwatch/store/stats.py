@@ -8,7 +8,8 @@ import duckdb
 
 
 def _one(con: duckdb.DuckDBPyConnection, sql: str) -> Any:
-    row = con.execute(sql).fetchone()
+    rows = con.execute(sql).fetchall()
+    row = rows[0] if rows else None
     return row[0] if row else None
 
 

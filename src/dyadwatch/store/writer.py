@@ -65,19 +65,28 @@ def _abs(path: str | None) -> str:
     return os.path.abspath(path) if path else ""
 
 
-def problem_item(problem: Problem) -> Item:
-    problem.path = _abs(problem.path)
-    return Item(problem.path, problem.position or "", "quarantined", problem=problem)
+def _item(x: Document | Problem) -> Item:
+    if isinstance(x, Problem):
+        x.path = _abs(x.path)
+        return Item(x.path, x.position or "", "quarantined", problem=x)
+    x.path = _abs(x.path) or None
+    return Item(x.path or "", x.position or "", "code", content_hash(x.title, x.body), x.id,
+                document=x)
 
 
 @dataclass
 class Writer:
-    """Holds what is already stored (keys, hashes, stories) and writes batches."""
+    """Decides what becomes of each input and writes batches.
+
+    What is already in the database is looked up batch by batch (nothing grows with
+    the size of the database but the bounded story index); what this run has seen
+    is kept in memory.
+    """
 
     run_id: str
-    keys: set[InputKey] = field(default_factory=set)
+    keys: set[InputKey] = field(default_factory=set)  # input keys known (this run, or looked up)
     hashes: dict[str, str] = field(default_factory=dict)  # content hash -> article id (stored or coming)
-    stored: set[str] = field(default_factory=set)  # article ids in the database
+    stored: set[str] = field(default_factory=set)  # article ids known to be in the database
     claimed: set[str] = field(default_factory=set)  # article ids stored or on their way
     failed: dict[str, Problem] = field(default_factory=dict)  # content hash -> why coding failed
     stories: StoryIndex = field(default_factory=StoryIndex)
@@ -86,43 +95,62 @@ class Writer:
     @classmethod
     def load(cls, con: duckdb.DuckDBPyConnection, run_id: str) -> Writer:
         w = cls(run_id)
-        w.keys = {tuple(r) for r in con.execute(  # type: ignore[misc]
-            "SELECT path, coalesce(position, ''), coalesce(content_hash, '') FROM inputs").fetchall()}
-        for article_id, chash in con.execute("SELECT article_id, content_hash FROM articles").fetchall():
-            w.hashes[chash] = article_id
-            w.stored.add(article_id)
-        w.claimed = set(w.stored)
         w.stories = StoryIndex.load(con)
-        w.next_seq = con.execute("SELECT coalesce(max(seq) + 1, 0) FROM articles").fetchone()[0]  # type: ignore[index]
+        w.next_seq = con.execute("SELECT coalesce(max(seq) + 1, 0) FROM articles").fetchall()[0][0]
         return w
 
-    def classify(self, doc: Document | Problem) -> Item:
-        """Decide, before any coding, what becomes of one input."""
-        if isinstance(doc, Problem):
-            item = problem_item(doc)
-            return self._once(item)
-        chash = content_hash(doc.title, doc.body)
-        doc.path = _abs(doc.path) or None
-        item = Item(doc.path or "", doc.position or "", "code", chash, doc.id, document=doc)
-        item = self._once(item)
-        if item.status == "skip":
-            return item
-        if chash in self.hashes:
-            item.status, item.article_id, item.document = "duplicate", self.hashes[chash], None
-        elif doc.id in self.claimed:
-            item.fail(f"article id {doc.id} already used by a different text", "conflict")
-        else:
-            self.hashes[chash] = doc.id
-            self.claimed.add(doc.id)
-        return item
+    def classify(self, con: duckdb.DuckDBPyConnection,
+                 inputs: list[Document | Problem]) -> list[Item]:
+        """Decide, before any coding and in input order, what becomes of each input."""
+        items = [_item(x) for x in inputs]
+        self._lookup(con, items)
+        for item in items:
+            self._decide(item)
+        return items
 
-    def _once(self, item: Item) -> Item:
+    def _lookup(self, con: duckdb.DuckDBPyConnection, items: list[Item]) -> None:
+        """Learn which of these keys, texts and article ids the database already holds."""
+        batch = pa.table({
+            "path": [i.path for i in items], "position": [i.position for i in items],
+            "content_hash": [i.content_hash for i in items],
+            "article_id": pa.array([i.article_id for i in items], type=pa.string()),
+        })
+        con.register("_dyadwatch_batch", batch)
+        try:
+            self.keys.update(tuple(r) for r in con.execute(  # type: ignore[misc]
+                "SELECT i.path, coalesce(i.position, ''), coalesce(i.content_hash, '') "
+                "FROM inputs i JOIN _dyadwatch_batch b ON i.path = b.path "
+                "AND coalesce(i.position, '') = b.position "
+                "AND coalesce(i.content_hash, '') = b.content_hash").fetchall())
+            for chash, article_id in con.execute(
+                    "SELECT content_hash, article_id FROM articles WHERE content_hash IN "
+                    "(SELECT content_hash FROM _dyadwatch_batch)").fetchall():
+                self.hashes[chash] = article_id
+                self.stored.add(article_id)
+            for (article_id,) in con.execute(
+                    "SELECT article_id FROM articles WHERE article_id IN "
+                    "(SELECT article_id FROM _dyadwatch_batch)").fetchall():
+                self.stored.add(article_id)
+                self.claimed.add(article_id)
+        finally:
+            con.unregister("_dyadwatch_batch")
+
+    def _decide(self, item: Item) -> None:
         key = (item.path, item.position, item.content_hash)
         if key in self.keys:
             item.status = "skip"
+            return
+        self.keys.add(key)
+        if item.status != "code":
+            return
+        doc_id = item.article_id or ""
+        if item.content_hash in self.hashes:
+            item.status, item.article_id, item.document = "duplicate", self.hashes[item.content_hash], None
+        elif doc_id in self.claimed:
+            item.fail(f"article id {doc_id} already used by a different text", "conflict")
         else:
-            self.keys.add(key)
-        return item
+            self.hashes[item.content_hash] = doc_id
+            self.claimed.add(doc_id)
 
     def write(self, con: duckdb.DuckDBPyConnection, items: list[Item],
               before_commit: Callable[[], None] | None = None) -> IngestCounts:
