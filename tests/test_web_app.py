@@ -211,3 +211,12 @@ def test_network_colours() -> None:
     assert tone_colour(-5) == tone_colour(-9) == "#b2182b"
     assert tone_colour(0) == "#aaaaaa"
     assert tone_colour(7) == "#1b7837"
+
+
+def test_relations_weighting_and_metric(client) -> None:
+    plain = client.get("/api/relations", params={"a": "CHN", "b": "KOR"}).json()
+    weighted = client.get("/api/relations", params={"a": "CHN", "b": "KOR", "weight_articles": "true",
+                                                    "metric": "balance"}).json()
+    assert weighted["series"] == plain["series"]  # every fixture event has one article
+    assert weighted["metric"] == "balance" and weighted["change_points"][0]["metric"] == "balance"
+    assert client.get("/api/relations", params={"a": "CHN", "b": "KOR", "weight_articles": "maybe"}).status_code == 422

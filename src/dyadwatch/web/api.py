@@ -44,10 +44,10 @@ def api_article(article_id: str = Path(max_length=300), db: Database = Depends(g
 
 
 def relations_data(db: Database, a: str, b: str, freq: str, since: str, until: str,
-                   metric: str) -> dict[str, Any]:
+                   metric: str, weight_articles: bool) -> dict[str, Any]:
     a, b = known_dyad(db, a.upper(), b.upper())
     report = db.run(dyad_report, a, b, freq, parse_date("since", since), parse_date("until", until),
-                    metric=metric)
+                    metric=metric, weight_by_articles=weight_articles)
     return report_to_dict(report)
 
 
@@ -57,20 +57,22 @@ def api_relations(a: str = Query(pattern=CODE, description="Country code, e.g. C
                   freq: str = Depends(freq_param),
                   since: str = Query("", pattern=OPT_DATE), until: str = Query("", pattern=OPT_DATE),
                   metric: str = Query("goldstein_mean", pattern=_METRIC),
+                  weight_articles: bool = Query(False, description="Weight events by their number of articles."),
                   db: Database = Depends(get_db)) -> dict[str, Any]:
     """Per period: event counts by QuadClass, Goldstein sum and mean, conflict share and
     balance, for both directions together (`series`) and each direction; the change points
     of `metric` with the events that drove each one (see docs/analysis.md)."""
-    return relations_data(db, a, b, freq, since, until, metric)
+    return relations_data(db, a, b, freq, since, until, metric, weight_articles)
 
 
 @router.get("/dyads/{pair}/series", summary="Same as /api/relations, the dyad in the path (CHN-KOR)")
 def api_dyad_series(pair: str = Path(max_length=40), freq: str = Depends(freq_param),
                     since: str = Query("", pattern=OPT_DATE), until: str = Query("", pattern=OPT_DATE),
                     metric: str = Query("goldstein_mean", pattern=_METRIC),
+                    weight_articles: bool = Query(False),
                     db: Database = Depends(get_db)) -> dict[str, Any]:
     a, b = parse_dyad("pair", pair)
-    return relations_data(db, a, b, freq, since, until, metric)
+    return relations_data(db, a, b, freq, since, until, metric, weight_articles)
 
 
 @router.get("/network", summary="The most active dyads in a date range, as a graph")
