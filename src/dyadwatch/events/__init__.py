@@ -34,6 +34,11 @@ _AUXILIARIES = frozenset(
 )
 
 
+def _lone_meeting(found: Found) -> bool:
+    """A consultation (04) needs a counterpart: "the cabinet met" is not an interaction."""
+    return found.code.startswith("04") and not found.targets and len(found.sources) < 2
+
+
 class EventStage:
     def __init__(self, lexicon: Lexicon, options: Options | None = None) -> None:
         self.options = options or Options()
@@ -66,7 +71,7 @@ class EventStage:
         for f in found:
             coder.used_nouns.update(f.trigger)
         found.extend(coder.nominal_events())
-        return [f for f in found if f.sources]
+        return [f for f in found if f.sources and not _lone_meeting(f)]
 
     def code(
         self, doc: Doc, sentence: Sentence, mentions: list[ActorMention], article_id: str

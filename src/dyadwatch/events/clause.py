@@ -299,10 +299,18 @@ class SentenceCoder:
                         starts.extend(g for g in c.children if g.dep_ in SUBJ)
             for t in reversed(chain):
                 starts.extend(object_tokens(t, deep=t is core))
-            for t in chain:  # "opened fire to disperse demonstrators"
+            for t in chain:  # "opened fire to disperse demonstrators", "rallied, calling for ..."
                 for c in t.children:
-                    if c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+                    if c.dep_ == "advcl" and (c.tag_ == "VBG" or any(
+                            g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
                         starts.extend(object_tokens(c, deep=False))
+            if found.code.startswith("13"):  # "threatened to strike unless Israel rescinded ..."
+                for t in chain:
+                    for c in t.children:
+                        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in md.CONDITIONAL_MARKS
+                                                     for g in c.children):  # fmt: skip
+                            starts.extend(g for g in c.children if g.dep_ in SUBJ)
+            starts.extend(self._complement_heads(core))  # last resort: any actor in the complement
             countries = {x.country for x in sources if x.country} if len(sources) >= 2 else set()
             for s in starts:
                 cand = [m for m in self.idx.actors(s, exclude)
@@ -312,6 +320,12 @@ class SentenceCoder:
                     break
         found.sources, found.targets = sources, targets
         return self._attribution(head, found)
+
+    @staticmethod
+    def _complement_heads(verb: Token) -> list[Token]:
+        """The verb's complement phrases (objects, PPs, xcomp), for a breadth-first search."""
+        return [c for c in verb.children if c.i > verb.i and c.dep_ in
+                ("dobj", "prep", "xcomp", "dative", "attr", "oprd", "advmod", "acomp", "ccomp")]  # fmt: skip
 
     def _attribution(self, head: Token, found: Found) -> bool:
         """Attribution of reported events; False when the event cannot be attributed right."""
