@@ -292,9 +292,21 @@ withdrew withdraw VERB advcl 2
     assert all(e.hypothetical for e in events if e.source_code == "ISR")
 
 
+CRITICIZED = """
+Japan Japan PROPN nsubj 1
+criticized criticize VERB ROOT 1
+the the DET det 3
+plan plan NOUN dobj 1
+. . PUNCT punct 1
+"""
+
+
 def test_no_actor_no_event(stage: EventStage) -> None:
     assert code(stage, parsed(PHONE), {}) == []
-    assert code(stage, parsed(PHONE), {"Xi": "CHNGOV"})[0].target_code is None
+    assert code(stage, parsed(PHONE), {"Lee": "KORGOV"}) == []  # no source
+    assert code(stage, parsed(PHONE), {"Xi": "CHNGOV"}) == []  # a call needs a counterpart
+    (ev,) = code(stage, parsed(CRITICIZED), {"Japan": "JPN"})
+    assert ev.target_code is None and ev.plover_type == "ACCUSE"
 
 
 def test_prefilter(stage: EventStage) -> None:
