@@ -150,3 +150,15 @@ def test_a_persons_agent_noun_takes_the_persons_country(stage, nlp) -> None:
     (m,) = run(stage, nlp, "2025-06-11", "Lee Jae-myung's government and Xi Jinping's state media replied.")
     assert codes(m) == [("Lee Jae-myung", "KORGOV"), ("government", "KORGOV"),
                         ("Xi Jinping", "CHNGOV"), ("state media", "CHNMED")]
+
+
+def test_former_office_holders_are_elites_not_the_government(stage, nlp) -> None:
+    (m,) = run(stage, nlp, "2025-06-11", "The former South Korean president, China's former foreign minister and former Russian troops.")
+    assert codes(m) == [("South Korean president", "KORELI"), ("China's former foreign minister", "CHNELI"),
+                        ("Russian troops", "RUSMIL")]
+
+
+def test_capitalised_title_words_between_country_and_name(stage, nlp) -> None:
+    (m,) = run(stage, nlp, "2025-06-11", "Chinese State Foreign Minister Xi Jinping spoke. China Warns Foreign Minister Xi Jinping.")
+    assert codes(m) == [("Chinese State Foreign Minister Xi Jinping", "CHNGOV"), ("China", "CHN"),
+                        ("Foreign Minister Xi Jinping", "CHNGOV")]

@@ -34,10 +34,22 @@ def cache_dir() -> Path | None:
     return Path(base) / "dyadwatch"
 
 
+def _code_stamp() -> str:
+    """Sizes and times of the engine's own modules, taken when they are imported: a process
+    running older code never writes its pickle under the key of newer code."""
+    parts = []
+    for p in sorted(Path(__file__).resolve().parent.glob("*.py")):
+        st = p.stat()
+        parts.append(f"{p.name}|{st.st_size}|{st.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+_CODE = _code_stamp()
+
+
 def files_key(paths: Sequence[Path], extra: str = "") -> str:
-    h = hashlib.sha256(f"{__version__}|{FORMAT}|{extra}".encode())
-    code = sorted(Path(__file__).resolve().parent.glob("*.py"))  # the compiler's own code too
-    for p in [*code, *paths]:
+    h = hashlib.sha256(f"{__version__}|{FORMAT}|{_CODE}|{extra}".encode())
+    for p in paths:
         try:
             st = p.stat()
             h.update(f"{p.resolve()}|{st.st_size}|{st.st_mtime_ns}\n".encode())

@@ -29,6 +29,7 @@ LOCATIVES = {"in", "at", "near", "outside", "around", "across", "throughout", "i
 JOINERS = {"and", "or", ",", "&"}
 POSSESSIVES = {"'s", "’s", "'", "’"}
 MAX_FILLERS = 2
+FORMER = {"former", "ex", "onetime", "erstwhile"}
 LOCATED = {"based", "born", "headquartered", "registered"}
 PERSONS = ("person", "short")
 SHORT_WHY = {"short": " (title and short name)"}
@@ -99,6 +100,7 @@ class Resolver:
         self.entries = list(entries)
         self.matcher = matcher
         self.offices = offices
+        self.agent_vocabulary = {w for e in self.entries if e.kind == "agent" for p in e.words for w in p.lower().split()}
         self.country_names = {e.code: e.name for e in self.entries if e.kind == "country" and e.code and len(e.code) == 3}
 
     # ---- selection -------------------------------------------------------------------------
@@ -247,6 +249,11 @@ class Resolver:
             if kinds[j] == "person" and self._gap_ok(doc, item, items[j].start):
                 used[j] = True
                 return self._person(items[j], ctx, start=item.start)
+            k = j + 1 if j + 1 < len(items) else None
+            if kinds[j] == "agent" and k is not None and kinds[k] in PERSONS and items[k].start == items[j].end \
+                    and self._title_words(doc, item.end, items[j].start):
+                used[j] = used[k] = True  # "Indian External Affairs Minister S. Jaishankar"
+                return self._person(items[k], ctx, start=item.start, kind=kinds[k], why=SHORT_WHY.get(kinds[k], ""))
             if kinds[j] == "agent" and self._gap_ok(doc, item, items[j].start):
                 end_item, agent = self._agent_run(doc, items, kinds, used, j)
                 k = self._next(items, used, end_item)
@@ -281,6 +288,20 @@ class Resolver:
         if m == i or m + 1 >= len(items) or kinds[m + 1] != "agent":
             return None
         return m + 1 if self._gap_ok(doc, items[m], items[m + 1].start) else None
+
+    @staticmethod
+    def _former(doc: Doc, country_start: int, agent_start: int) -> bool:
+        """"the former South Korean president", "Russia's former defence minister", "ex-Chinese premier"."""
+        before = [t.lower_ for t in doc[max(0, country_start - 2):country_start]]
+        gap = [t.lower_ for t in doc[country_start:agent_start]]
+        return bool(FORMER & set(gap)) or (bool(before) and (before[-1] in FORMER or before[-2:] == ["ex", "-"]))
+
+    def _title_words(self, doc: Doc, start: int, end: int) -> bool:
+        """A few capitalised words of agent vocabulary between a country and "Minister <name>"
+        ("Indian External Affairs Minister S. Jaishankar"), not a headline verb."""
+        gap = [t for t in doc[start:end] if t.text not in POSSESSIVES]
+        return 0 < len(gap) <= 3 and all(
+            t.is_alpha and t.text[:1].isupper() and t.lower_ in self.agent_vocabulary for t in gap)
 
     def _of_between(self, doc: Doc, start: int, end: int) -> bool:
         words = [t.lower_ for t in doc[start:end]]
@@ -382,6 +403,10 @@ class Resolver:
         start, end = span or (country_item.start, a_end)
         words = doc[a_start:a_end].text.lower()
         country = country_of(res.code)
+        if country and len(res.code) == 3 and (agent.code or "").startswith("GOV") \
+                and self._former(doc, country_item.start, a_start):
+            why = f"{doc[start:end].text}: a former office holder of {entry.name} ({country}ELI)"
+            return Built(start, end, f"{country}ELI", "agent", why, entry, None, entry.name)
         if not country or len(res.code) != 3:  # an IGO or an actor with its own agent keeps its code
             why = f"{describe(entry, res)} ({words!r} is part of the mention)"
             return Built(start, end, res.code, entry.kind, why, entry, res, entry.name)
