@@ -318,3 +318,28 @@ def test_prefilter(stage: EventStage) -> None:
     assert not stage.could_code(doc, [agent_only])
     assert not stage.could_code(NLP.make_doc("Xi was in a good mood."), [m])
     assert stage.could_code(NLP.make_doc("Xi met Lee."), [m])  # irregular form
+
+
+def test_headline_passive_without_be(stage: EventStage) -> None:
+    doc = parsed("""
+Russia Russia PROPN nsubj 1
+accused accuse VERB ROOT 1
+of of ADP prep 1
+strikes strike NOUN pobj 2
+on on ADP prep 3
+Ukraine Ukraine PROPN pobj 4
+""")
+    doc[1].tag_ = "VBN"
+    # the accuser is not named: no event, and never "Russia accuses Ukraine"
+    assert code(stage, doc, {"Russia": "RUS", "Ukraine": "UKR"}) == []
+
+
+def test_denial_is_not_the_denied_act(stage: EventStage) -> None:
+    doc = parsed("""
+Russia Russia PROPN nsubj 1
+denied deny VERB ROOT 1
+attacking attack VERB xcomp 1
+Ukraine Ukraine PROPN dobj 2
+. . PUNCT punct 1
+""")
+    assert [e.plover_type for e in code(stage, doc, {"Russia": "RUS", "Ukraine": "UKR"})] == []

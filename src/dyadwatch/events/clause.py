@@ -52,6 +52,7 @@ class Classes:
         self.intent = frozenset(lex.word_set("intent_verbs"))
         self.intent_adj = frozenset(lex.word_set("intent_adjectives"))
         self.refuse = frozenset(lex.word_set("refusal_verbs"))
+        self.denial = frozenset(lex.word_set("denial_verbs"))
         self.threat = frozenset(lex.word_set("threat_verbs"))
         self.statement = frozenset(lex.word_set("statement_verbs"))
         self.stative = frozenset(lex.word_set("stative_passives"))
@@ -209,6 +210,8 @@ class SentenceCoder:
 
     def _wrap(self, elem: Token, code: str) -> str:
         lemma = elem.lemma_.lower()
+        if lemma in self.cls.denial:
+            return "016"  # "denied targeting civilians": a denial, not the attack
         if lemma in self.cls.refuse:
             return md.refusal(code)
         if lemma in self.cls.threat:

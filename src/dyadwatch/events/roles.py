@@ -119,7 +119,7 @@ def subject_token(verb: Token) -> tuple[Token | None, bool]:
             break
         for child in tok.children:
             if child.dep_ in SUBJ:
-                return child, child.dep_ == "nsubjpass"
+                return child, child.dep_ == "nsubjpass" or _reduced_passive(tok)
         if tok.dep_ in ("xcomp", "conj", "advcl", "acomp") and tok.head.i != tok.i:
             tok = tok.head
             continue
@@ -130,6 +130,16 @@ def subject_token(verb: Token) -> tuple[Token | None, bool]:
             return None, False
         break
     return None, False
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """Headline passives without "be": "Russia accused of new strikes", "Envoy expelled"."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "ROOT"
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
+    )
 
 
 def agent_token(verb: Token) -> Token | None:
