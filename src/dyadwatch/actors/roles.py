@@ -12,9 +12,12 @@ from .dictionary import NONSTATE_PREFIXES, Entry, Role
 # office key -> pattern over a role title (lower case); titles with an excluded word never match
 OFFICE_TITLES = {
     "supreme leader": r"\bsupreme leader\b",
+    "leader": r"^leader of (?!the opposition)",
+    "general secretary": r"^general secretary of the (?:communist|workers)",
+    "chairman": r"^chairman of the (?:national defen[cs]e commission|state affairs commission|presidential council|presidium)",
     "president": r"^(?:acting )?president\b(?! of the (?:european|national|constitutional|supreme|senate|assembly))",
     "chancellor": r"^(?:federal )?chancellor\b(?! of the exchequer)",
-    "prime minister": r"\b(?:prime minister|premier)\b",
+    "prime minister": r"\b(?:prime minister|premier|taoiseach)\b",
     "foreign minister": r"\bforeign (?:affairs )?minister\b|\bminister (?:of|for) (?:europe and )?foreign (?:affairs|relations)\b|^secretary of state$|^secretary of state of the united states|\bforeign secretary\b|\bsecretary for foreign",
     "defence minister": r"\bdefen[cs]e (?:minister|secretary)\b|\bminister (?:of|for) (?:national |the armed forces and )?defen[cs]e\b|\bsecretary of (?:defen[cs]e|war)\b|\bminister of the armed forces\b",
     "monarch": r"^(?:king|queen|emperor|emir|sultan)\b",
@@ -22,7 +25,7 @@ OFFICE_TITLES = {
 _EXCLUDED = re.compile(r"\b(?:vice|deputy|former|suspended|first lady|party|elect)\b")
 _COMPILED = {k: re.compile(v) for k, v in OFFICE_TITLES.items()}
 # which offices "the <country> leader" may mean, in order of preference
-LEADER_OFFICES = ("supreme leader", "president", "chancellor", "prime minister")
+LEADER_OFFICES = ("supreme leader", "leader", "president", "chancellor", "prime minister", "general secretary", "chairman")
 # title words found in text -> office key
 TITLE_WORDS = {
     "president": "president",
@@ -33,6 +36,8 @@ TITLE_WORDS = {
     "head of state": "leader",
     "chancellor": "chancellor",
     "supreme leader": "supreme leader",
+    "taoiseach": "prime minister",
+    "general secretary": "general secretary",
     "foreign minister": "foreign minister",
     "foreign secretary": "foreign minister",
     "secretary of state": "foreign minister",
