@@ -13,7 +13,7 @@ from dyadwatch.model import Event
 from dyadwatch.output import COLUMNS
 from dyadwatch.web import create_app
 from dyadwatch.web.db import Database, QueryTimeout
-from test_web_data import build_file
+from test_web_data import ODD_ID, build_file
 
 
 @pytest.fixture(scope="module")
@@ -220,3 +220,11 @@ def test_relations_weighting_and_metric(client) -> None:
     assert weighted["series"] == plain["series"]  # every fixture event has one article
     assert weighted["metric"] == "balance" and weighted["change_points"][0]["metric"] == "balance"
     assert client.get("/api/relations", params={"a": "CHN", "b": "KOR", "weight_articles": "maybe"}).status_code == 422
+
+
+def test_any_article_id_can_be_opened(client) -> None:
+    from urllib.parse import quote
+
+    r = client.get(f"/articles/{quote(ODD_ID)}")
+    assert r.status_code == 200 and "odd id" in r.text
+    assert client.get(f"/api/articles/{quote(ODD_ID)}").json()["article_id"] == ODD_ID

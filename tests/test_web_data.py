@@ -18,6 +18,7 @@ from dyadwatch.store import add_coded, connect
 XSS_SCRIPT = "<script>alert(1)</script>"
 XSS_IMG = '"><img src=x onerror=alert(1)>'
 XSS_ARTICLE = "xss-article"
+ODD_ID = "wire/2025 #1?x=ü"  # ids come from the input (JSONL ``id``): any text
 
 _NAMES = {"CHN": "China", "KOR": "South Korea", "USA": "the United States", "RUS": "Russia",
           "UKR": "Ukraine", "JPN": "Japan"}
@@ -106,6 +107,9 @@ def corpus() -> list[CodedDocument]:
     xss.document.body = xss.document.body + f" {XSS_SCRIPT} closing words."
     xss.document.url = "javascript:alert(1)"
     docs.append(xss)
+    odd = article(ODD_ID, "2025-02-02", "An article without events, with an odd id", [])
+    odd.document.body += " Nothing happened between countries."
+    docs.append(odd)
     return docs
 
 

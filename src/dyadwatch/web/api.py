@@ -35,7 +35,7 @@ def api_events(f: EventFilter = Depends(event_filter), db: Database = Depends(ge
     return {"total": total, "page": f.page, "per_page": f.per_page, "events": events}
 
 
-@router.get("/articles/{article_id}", summary="One article with its events and their evidence")
+@router.get("/articles/{article_id:path}", summary="One article with its events and their evidence")
 def api_article(article_id: str = Path(max_length=300), db: Database = Depends(get_db)) -> dict[str, Any]:
     art = queries.get_article(db, article_id)
     if art is None:

@@ -46,7 +46,7 @@ def events_page(request: Request, f: EventFilter = Depends(event_filter),
                   next_q=_filter_query(f, f.page + 1) if f.page < pages else None)
 
 
-@router.get("/articles/{article_id}", response_class=HTMLResponse)
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: str = Path(max_length=300),
                  db: Database = Depends(get_db)) -> HTMLResponse:
     art = queries.get_article(db, article_id)
