@@ -32,6 +32,7 @@ from dyadwatch.options import Options
 from dyadwatch.read import read_inputs
 from dyadwatch.store import connect
 from dyadwatch.store.export import export_query
+from dyadwatch.store.maintenance import optimize
 from dyadwatch.store.queries import ExportFilter, dyad_series
 from dyadwatch.store.stubcoder import StubCoder, synthetic_texts
 from dyadwatch.store.writer import EVENT_TABLE_COLUMNS, Writer, rebuild_dyad_months
@@ -200,6 +201,10 @@ def main() -> int:
         if not args.skip_queries:
             path = Path(tmp) / "scale.duckdb"
             print(f"generated {args.events} events in {generate(path, args.events):.1f} s")
+            queries(path)
+            start = time.perf_counter()
+            optimize(connect(path))
+            print(f"events rewritten in dyad order (ingest --optimize): {time.perf_counter() - start:.1f} s")
             queries(path)
             batch_write(path)
         if not args.skip_memory:

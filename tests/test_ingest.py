@@ -91,3 +91,18 @@ def test_same_files_named_another_way_are_the_same_inputs(runner, tmp_path, monk
     monkeypatch.chdir(tmp_path)
     again = run_ingest(runner, [f"in/{p.rsplit('/', 1)[1]}" for p in files], db)
     assert again.exit_code == 0 and "4 already stored" in again.stderr
+
+
+def test_optimize_keeps_the_database_contents(runner, tmp_path):
+    files = corpus(tmp_path, n=10)
+    db = tmp_path / "c.duckdb"
+    assert run_ingest(runner, files, db).exit_code == 0
+    con = connect(db, read_only=True)
+    before = table_contents(con)
+    con.close()
+    result = run_ingest(runner, files, db, "--optimize")
+    assert result.exit_code == 0 and "events table rewritten in dyad order" in result.stderr
+    con = connect(db, read_only=True)
+    assert table_contents(con) == before
+    rows = con.execute("SELECT source_country, target_country FROM events").fetchall()
+    assert rows == sorted(rows)

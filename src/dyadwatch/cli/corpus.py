@@ -27,6 +27,7 @@ from ..options import Options
 from ..store import connect
 from ..store.export import FORMATS, LAYOUTS, ExportFilter, export_events
 from ..store.ingest import Ingestor, IngestReport, IngestSettings
+from ..store.maintenance import optimize as optimize_events
 from ..store.stats import stats, stats_text
 from ._common import library_errors, validate_date, warn
 
@@ -111,12 +112,15 @@ class IngestProgress:
 @click.option("--no-prefilter", is_flag=True, help="Parse every sentence (slower; for checks).")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: when stderr is a terminal).")
+@click.option("--optimize", is_flag=True,
+              help="After the run, rewrite the events table in dyad/date order "
+                   "(faster dyad and date queries; worth it after large runs).")
 @click.option("--coder", "coder_factory", hidden=True,
               help="module:attr of another coder class (tests and benchmarks).")
 @library_errors
 def ingest_command(files: tuple[str, ...], db: str, date: str | None, input_format: str,
                    workers: int, scheduler: str | None, batch: int, no_prefilter: bool,
-                   progress: bool | None, coder_factory: str | None) -> None:
+                   progress: bool | None, optimize: bool, coder_factory: str | None) -> None:
     """Code FILES (directories, globs, text, HTML, JSONL, WARC) into the database --db.
 
     Re-running the same command adds nothing; after an interruption it resumes.
@@ -133,6 +137,8 @@ def ingest_command(files: tuple[str, ...], db: str, date: str | None, input_form
     c = report.counts
     warn(f"run {report.run_id}: {c.coded} coded, {c.duplicate} duplicate, "
          f"{c.quarantined} quarantined, {c.skipped} already stored, {c.events} events")
+    if optimize and not report.interrupted:
+        warn(f"events table rewritten in dyad order: {optimize_events(con)} events")
     if report.interrupted:
         warn(f"interrupted; the batches stored are kept: run the same command again to resume ({db})")
         sys.exit(130)
