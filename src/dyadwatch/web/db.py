@@ -25,15 +25,8 @@ class Database:
         self.timeout = timeout
         self._con = open_read_only(path)
         self._lock = threading.Lock()
-        self.columns = {t: self._columns(t) for t in ("articles", "article_events", "events")}
         self.tables = {r[0] for r in self._con.execute(
             "SELECT table_name FROM information_schema.tables").fetchall()}
-
-    def _columns(self, table: str) -> list[str]:
-        rows = self._con.execute(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
-            "ORDER BY ordinal_position", [table]).fetchall()
-        return [r[0] for r in rows]
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         with self._lock:
