@@ -162,3 +162,8 @@ def test_capitalised_title_words_between_country_and_name(stage, nlp) -> None:
     (m,) = run(stage, nlp, "2025-06-11", "Chinese State Foreign Minister Xi Jinping spoke. China Warns Foreign Minister Xi Jinping.")
     assert codes(m) == [("Chinese State Foreign Minister Xi Jinping", "CHNGOV"), ("China", "CHN"),
                         ("Foreign Minister Xi Jinping", "CHNGOV")]
+
+
+def test_accents_and_typographic_apostrophes_do_not_matter(stage, nlp) -> None:
+    (m,) = run(stage, nlp, "2025-06-11", "People’s Republic of China and Béijing said; Chinà’s lawmakers.")
+    assert codes(m) == [("People’s Republic of China", "CHN"), ("Béijing", "CHNGOV"), ("Chinà’s lawmakers", "CHNLEG")]

@@ -12,6 +12,7 @@ in any case.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -78,6 +79,17 @@ def tokenize(text: str) -> list[str]:
     return [t.text for t in english_tokenizer()(text) if not t.is_space]
 
 
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
+
+
+def fold(token: str) -> str:
+    """Matching form of a token: lower case, accents removed, typographic apostrophes made plain."""
+    if token.isascii():
+        return token.lower()
+    plain = unicodedata.normalize("NFKD", token.translate(_QUOTES))
+    return "".join(c for c in plain if not unicodedata.combining(c)).lower()
+
+
 def case_rule(tokens: Sequence[str]) -> str:
     text = " ".join(tokens)
     if text.islower() or not any(c.isalpha() for c in text):
@@ -121,7 +133,7 @@ class Matcher:
                 tokens = [t for t in tokenize(text) if t not in HYPHENS]
                 if not tokens:
                     continue
-                key = " " + " ".join(t.lower() for t in tokens) + " "
+                key = " " + " ".join(fold(t) for t in tokens) + " "
                 case = "any" if form == "discard" else case_rule(tokens)
                 table.setdefault(key, []).append(Form(index, form, case, " ".join(tokens)))
         self.automaton = ahocorasick.Automaton()
@@ -137,13 +149,14 @@ class Matcher:
             return []
         kept = [t.i for t in doc if t.text not in HYPHENS]
         texts = [doc[i].text if not doc[i].is_space else "\x00" for i in kept]
+        folded = [fold(t) for t in texts]
         starts: dict[int, int] = {}
         pos = 1
-        for k, text in enumerate(texts):
+        for k, text in enumerate(folded):
             starts[pos] = k
             pos += len(text) + 1
-        starts[pos] = len(texts)
-        key = " " + " ".join(t.lower() for t in texts) + " "
+        starts[pos] = len(folded)
+        key = " " + " ".join(folded) + " "
         out = []
         for end_char, (length, forms) in self.automaton.iter(key):
             end = starts.get(end_char + 1)
