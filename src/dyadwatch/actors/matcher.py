@@ -1,8 +1,8 @@
 """Compile dictionary entries into one Aho-Corasick automaton over lower-cased token text.
 
-Patterns and sentences are both tokenized by spaCy's English tokenizer and
-joined with single spaces, so a match always starts and ends on token
-boundaries. Case rules: a one-token all-caps pattern (``UN``, ``US``, ``U.S.``)
+Patterns and sentences are both tokenized by spaCy's English tokenizer, folded
+(lower case, no accents, plain apostrophes, hyphens skipped) and joined with
+single spaces, so a match always starts and ends on token boundaries. Case rules: a one-token all-caps pattern (``UN``, ``US``, ``U.S.``)
 matches only the same capitals (or, from four letters, the title-cased word:
 ``NATO``/``Nato``); a pattern written with capitals (a proper name) needs a
 capital in the matched text; an all-lower-case pattern (agent words) matches
