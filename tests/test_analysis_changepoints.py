@@ -7,7 +7,7 @@ import datetime as dt
 import numpy as np
 import pytest
 
-from dyadwatch.analysis import SeriesPoint, change_points, dyad_report
+from dyadwatch.analysis import ChangePoint, SeriesPoint, change_points, dyad_report
 from dyadwatch.analysis.changepoints import robust_sigma
 from dyadwatch.errors import InputError
 from test_web_data import build_db
@@ -112,6 +112,7 @@ def test_report_lists_the_events_that_drove_the_shift() -> None:
     drivers = cp.drivers
     assert drivers and all(d["event_date"].startswith("2025-05") for d in drivers)
     assert [d["goldstein"] for d in drivers] == sorted((d["goldstein"] for d in drivers), reverse=True)
+    assert all(d["goldstein"] > 0 for d in drivers)
     assert drivers[0]["plover_type"] == "AGREE" and drivers[0]["sentence"]
     assert len(report["a_to_b"]) == len(report["b_to_a"]) == len(report["series"]) == 8
 
@@ -134,3 +135,24 @@ def test_long_daily_series() -> None:
     values = noisy([(0.0, 600), (2.0, 500)], seed=1)
     cps = change_points(series(values))
     assert len(cps) == 1 and abs((cps[0].date - dt.date(2024, 1, 1)).days // 7 - 600) <= 3
+
+
+def test_drivers_only_push_in_the_direction_of_the_shift() -> None:
+    from dyadwatch.analysis.drivers import drivers
+    from test_web_data import Happening, article
+
+    good = Happening("CHN", "KOR", "praised", "051", "CONSULT", 3.4, 1)
+    bad = Happening("KOR", "CHN", "accused", "112", "ACCUSE", -2.0, 3)
+    con = build_db(docs=[article("d1", "2025-04-02", "A", [good]), article("d2", "2025-04-09", "B", [bad])])
+    try:
+        up = ChangePoint(dt.date(2025, 4, 1), -3.0, 2.0, 5.0)
+        down = ChangePoint(dt.date(2025, 4, 1), 2.0, -3.0, -5.0)
+        share = ChangePoint(dt.date(2025, 4, 1), 0.1, 0.9, 0.8, metric="conflict_share")
+        count = ChangePoint(dt.date(2025, 4, 1), 1, 5, 4, metric="n_events")
+        assert [d["plover_type"] for d in drivers(con, "CHN", "KOR", up, "month")] == ["CONSULT"]
+        assert [d["plover_type"] for d in drivers(con, "CHN", "KOR", down, "month")] == ["ACCUSE"]
+        assert [d["plover_type"] for d in drivers(con, "CHN", "KOR", share, "month")] == ["ACCUSE"]
+        assert len(drivers(con, "CHN", "KOR", count, "month")) == 2
+        assert drivers(con, "CHN", "KOR", up, "month", directed=True)[0]["source_country"] == "CHN"
+    finally:
+        con.close()

@@ -20,7 +20,7 @@ SELECT e.event_id, e.event_date, e.source_country, e.target_country, e.source_co
        (SELECT ae.sentence FROM article_events ae WHERE ae.event_id = e.event_id
         ORDER BY ae.article_id = e.first_article_id DESC, ae.article_id LIMIT 1) AS sentence
 FROM events e
-WHERE {dyad} AND e.event_date >= ? AND e.event_date < ?
+WHERE {dyad} AND e.event_date >= ? AND e.event_date < ? AND {push}
 ORDER BY {order}, e.event_date, e.event_id
 LIMIT ?
 """
@@ -30,20 +30,22 @@ def drivers(con: duckdb.DuckDBPyConnection, a: str, b: str, cp: ChangePoint, fre
             directed: bool = False, limit: int = 5) -> list[dict[str, Any]]:
     """Events of the dyad in the first period after ``cp`` that push in its direction.
 
-    For Goldstein-like metrics the events are ranked by ``sign(shift) * goldstein *
+    For Goldstein-like metrics only events whose score has the sign of the shift count
+    (the sign is reversed for ``conflict_share``), ranked by ``sign(shift) * goldstein *
     num_articles`` (a rise is driven by the most cooperative, widely reported events);
-    for count metrics by ``num_articles``.
+    for count metrics every event counts, ranked by ``num_articles``.
     """
     dyad, params = dyad_filter(a, b, directed)
     dyad = dyad.replace("source_country", "e.source_country").replace("target_country", "e.target_country")
     sign = _SIGN.get(cp.metric)
     if sign is None:
-        order = "num_articles DESC"
+        order, push = "num_articles DESC", "TRUE"
     else:
         direction = sign * (1 if cp.magnitude >= 0 else -1)
         order = f"{direction} * e.goldstein * COALESCE(e.num_articles, 1) DESC"
+        push = f"{direction} * e.goldstein > 0"
     end = next_period(cp.date, freq)
-    sql = _DRIVERS_SQL.format(dyad=dyad, order=order)
+    sql = _DRIVERS_SQL.format(dyad=dyad, order=order, push=push)
     cur = con.execute(sql, [*params, cp.date, end, limit])
     names = [d[0] for d in cur.description]
     out = []
