@@ -54,6 +54,7 @@ _ADVERBIAL_PREPS = frozenset(
     "because due after before during despite following since until amid as while "
     "than like including".split()
 )
+_PARTICLES = frozenset("off up out down away back".split())
 _SUBJ_PHRASE = frozenset({"compound", "amod", "nmod", "det", "poss", "nummod", "quantmod", "case"})
 
 
@@ -122,6 +123,8 @@ def _match_seq(
             if tok.i <= pos:
                 continue
             if elem.kind == "word":
+                if tok.lower_ in _PARTICLES and tok.dep_ != "prt":
+                    continue  # "fire off" is a particle, not "the sea off the coast"
                 phrase = next((p for p in elem.phrases if _phrase_at(doc, tok.i, p, allowed)), None)
                 if phrase is not None:
                     hits.extend(range(tok.i, tok.i + len(phrase)))
