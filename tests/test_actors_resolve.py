@@ -167,3 +167,9 @@ def test_capitalised_title_words_between_country_and_name(stage, nlp) -> None:
 def test_accents_and_typographic_apostrophes_do_not_matter(stage, nlp) -> None:
     (m,) = run(stage, nlp, "2025-06-11", "People’s Republic of China and Béijing said; Chinà’s lawmakers.")
     assert codes(m) == [("People’s Republic of China", "CHN"), ("Béijing", "CHNGOV"), ("Chinà’s lawmakers", "CHNLEG")]
+
+
+def test_hyphenated_modifiers_between_country_and_agent(stage, nlp) -> None:
+    (m,) = run(stage, nlp, "2025-06-11", "Chinese state-run media and South Korea's pro-government lawmakers; US anti-war lawmakers.")
+    assert codes(m) == [("Chinese state-run media", "CHNMED"), ("South Korea's pro-government lawmakers", "KORLEG"),
+                        ("US anti-war lawmakers", "USALEG")]

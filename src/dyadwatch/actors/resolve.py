@@ -195,9 +195,14 @@ class Resolver:
             gap = gap[1:]
         if not gap:
             return True
+        words = [t for t in gap if t.text != "-"]  # "state-run", "pro-democracy"
+        hyphens_inside = all(0 < k < len(gap) - 1 for k, t in enumerate(gap) if t.text == "-")
+        compound = len(gap) == 3 and gap[1].text == "-" and all(_modifier(t.text) for t in words)
+        if [t.lower_ for t in gap] in (["pro", "-"], ["anti", "-"]) or compound:
+            return True  # "Hong Kong pro-democracy activists", "US anti-war lawmakers"
         if item.form != "adjective" and not possessive:
             return False
-        return len(gap) <= MAX_FILLERS and all(_modifier(t.text) for t in gap)
+        return hyphens_inside and len(words) <= MAX_FILLERS + 1 and all(_modifier(t.text) for t in words)
 
     def combine(self, doc: Doc, items: list[Item], ctx: Context) -> list[Built]:
         out: list[Built] = []
