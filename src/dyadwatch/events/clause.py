@@ -117,7 +117,7 @@ class SentenceCoder:
                 continue
             if tok.dep_ == "ccomp" and not self.reported_act(tok) and (
                 tok.head.lemma_.lower() not in self.cls.statement or self._event_object(tok.head)
-            ):
+            ) and any(c.dep_ in SUBJ for c in tok.head.children):
                 continue  # the content of "demanded that ...", "reiterated its demand that ..."
             if any(self.reported_act(c) for c in tok.children):
                 continue  # "Y did Z, X protested": X's protest is the event
