@@ -343,3 +343,12 @@ Ukraine Ukraine PROPN dobj 2
 . . PUNCT punct 1
 """)
     assert [e.plover_type for e in code(stage, doc, {"Russia": "RUS", "Ukraine": "UKR"})] == []
+
+
+def test_odd_input_is_coded_without_error(stage: EventStage) -> None:
+    empty = Doc(NLP.vocab, words=[])
+    assert code(stage, empty, {}) == []
+    one = parsed("talks talk NOUN ROOT 0")
+    assert code(stage, one, {"talks": "CHN"}) == []
+    flat = parsed("\n".join(f"w{i} attack NOUN dep 0" for i in range(200)).replace("dep 0", "ROOT 0", 1))
+    assert isinstance(code(stage, flat, {"w1": "USA", "w5": "RUS"}), list)

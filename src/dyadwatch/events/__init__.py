@@ -15,6 +15,8 @@ See docs/events.md.
 
 from __future__ import annotations
 
+import logging
+
 from spacy.tokens import Doc
 
 from ..model import ActorMention, Event, Sentence
@@ -26,6 +28,7 @@ from .patterns import Lexicon, load_lexicon
 from .roles import MentionIndex, usable
 
 __all__ = ["EventStage", "merge_events"]
+log = logging.getLogger(__name__)
 
 # never the word that carries an event (their objects and complements do)
 _AUXILIARIES = frozenset(
@@ -77,6 +80,12 @@ class EventStage:
         self, doc: Doc, sentence: Sentence, mentions: list[ActorMention], article_id: str
     ) -> list[Event]:
         events: list[Event] = []
-        for f in self.find(doc, sentence, mentions):
+        try:
+            found = self.find(doc, sentence, mentions)
+        except (ValueError, IndexError, KeyError, RecursionError) as exc:  # a parse we cannot read
+            log.warning("%s: sentence %d not coded (%s: %s)", article_id, sentence.index,
+                        type(exc).__name__, exc)  # fmt: skip
+            return []
+        for f in found:
             events.extend(to_events(f, doc, sentence, article_id))
         return events
