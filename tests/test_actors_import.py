@@ -143,3 +143,13 @@ def test_cli_import_wikidata_then_resolve_with_it(tmp_path: Path, runner) -> Non
 def test_cli_actors_bad_date_is_one_clear_error(runner) -> None:
     result = runner.invoke(cli, ["actors", "China", "--date", "11/06/2025"])
     assert result.exit_code != 0 and "YYYY-MM-DD" in result.output and "Traceback" not in result.output
+
+
+def test_a_binary_file_is_reported_and_the_others_convert(tmp_path: Path) -> None:
+    good = tmp_path / "a.actors.txt"
+    good.write_text(TABARI, encoding="utf-8")
+    bad = tmp_path / "b.actors.txt"
+    bad.write_bytes(b"\x00\x01\xff" * 100)
+    converted = convert_files([bad, good])
+    assert any(p.path == str(bad) and "binary" in p.reason for p in converted.problems)
+    assert "persons.txt" in converted.files

@@ -228,9 +228,12 @@ def read_actor_file(path: Path) -> Converted:
 
 def _read_lines(path: Path) -> list[str]:
     try:
-        return path.read_text(encoding="utf-8", errors="replace").splitlines()
+        text = path.read_text(encoding="utf-8", errors="replace")
     except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc}") from None
+        raise InputError(f"cannot read: {exc}") from None
+    if "\x00" in text or text.count("\ufffd") > max(3, len(text) // 50):
+        raise InputError("not a text dictionary (binary content)")
+    return text.splitlines()
 
 
 def plural(word: str) -> str:
@@ -327,7 +330,11 @@ def convert_files(paths: Iterable[Path]) -> Converted:
     total = Converted()
     readers = {"actors": read_actor_file, "agents": read_agent_file, "discards": read_discard_file}
     for path in paths:
-        part = readers[detect_kind(path)](path)
+        try:
+            part = readers[detect_kind(path)](path)
+        except InputError as exc:  # one bad file is reported; the others still convert
+            total.problems.append(Problem(str(path), str(exc), None, "unreadable"))
+            continue
         total.problems.extend(part.problems)
         for filename, entries in part.files.items():
             total.add(filename, entries)
