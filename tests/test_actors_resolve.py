@@ -173,3 +173,18 @@ def test_hyphenated_modifiers_between_country_and_agent(stage, nlp) -> None:
     (m,) = run(stage, nlp, "2025-06-11", "Chinese state-run media and South Korea's pro-government lawmakers; US anti-war lawmakers.")
     assert codes(m) == [("Chinese state-run media", "CHNMED"), ("South Korea's pro-government lawmakers", "KORLEG"),
                         ("US anti-war lawmakers", "USALEG")]
+
+
+def test_leader_of_a_parliamentary_republic_is_the_head_of_government(tmp_path) -> None:
+    from dyadwatch.actors.dictionary import parse_text
+    from dyadwatch.actors.roles import OfficeIndex
+
+    entries, _ = parse_text(
+        "+ P\n  role: INDGOV 2022-07-25 - President of India\n\n+ M\n  role: INDGOV 2014-05-26 - Prime Minister of India\n\n"
+        "+ F\n  role: FRAGOV 2017-05-14 - President of France\n\n+ A\n  role: FRAGOV 2024-01-09 2024-09-05 Prime Minister of France\n",
+        "x.txt", "person")
+    offices = OfficeIndex(entries)
+    day = dt.date(2024, 6, 1)
+    assert entries[offices.holder("IND", "leader", day)[0]].name == "M"
+    assert entries[offices.holder("FRA", "leader", day)[0]].name == "F"
+    assert entries[offices.holder("IND", "president", day)[0]].name == "P"

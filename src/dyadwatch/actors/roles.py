@@ -25,7 +25,14 @@ OFFICE_TITLES = {
 _EXCLUDED = re.compile(r"\b(?:vice|deputy|former|suspended|first lady|party|elect)\b")
 _COMPILED = {k: re.compile(v) for k, v in OFFICE_TITLES.items()}
 # which offices "the <country> leader" may mean, in order of preference
-LEADER_OFFICES = ("supreme leader", "leader", "president", "chancellor", "prime minister", "general secretary", "chairman")
+LEADER_OFFICES = ("supreme leader", "leader", "chancellor", "president", "prime minister", "general secretary", "chairman")
+# parliamentary republics (CAMEO codes): their "leader" is the head of government, not the president
+PARLIAMENTARY = {
+    "ALB", "ARM", "BGD", "BGR", "CZE", "DMA", "EST", "ETH", "FJI", "GEO", "GRC", "HRV", "HUN", "IND",
+    "IRL", "IRQ", "ISR", "ITA", "KSV", "LVA", "MLT", "MUS", "NPL", "PAK", "POL", "PRT", "SGP", "SVK",
+    "SVN", "TTO", "VUT", "MKD", "MNE",
+}
+LEADER_OFFICES_PARLIAMENTARY = ("supreme leader", "leader", "chancellor", "prime minister", "president")
 # title words found in text -> office key
 TITLE_WORDS = {
     "president": "president",
@@ -145,7 +152,10 @@ class OfficeIndex:
 
     def holder(self, country: str, office: str, day: dt.date | None) -> tuple[int, Role] | None:
         """The entry index and role of the holder of ``office`` in ``country`` on ``day``."""
-        offices = LEADER_OFFICES if office == "leader" else (office,)
+        if office == "leader":
+            offices = LEADER_OFFICES_PARLIAMENTARY if country in PARLIAMENTARY else LEADER_OFFICES
+        else:
+            offices = (office,)
         for key in offices:
             found = [(i, r) for i, r in self.holders.get((country, key), []) if day is None or r.covers(day)]
             if day is None:
