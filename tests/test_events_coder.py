@@ -304,7 +304,10 @@ plan plan NOUN dobj 1
 def test_no_actor_no_event(stage: EventStage) -> None:
     assert code(stage, parsed(PHONE), {}) == []
     assert code(stage, parsed(PHONE), {"Lee": "KORGOV"}) == []  # no source
-    assert code(stage, parsed(PHONE), {"Xi": "CHNGOV"}) == []  # a call needs a counterpart
+    (call,) = code(stage, parsed(PHONE), {"Xi": "CHNGOV"})  # counterpart unknown
+    assert call.cameo_code == "041" and call.target_code is None
+    lone = parsed("Japan Japan PROPN nsubj 1\nmet meet VERB ROOT 1\n. . PUNCT punct 1")
+    assert code(stage, lone, {"Japan": "JPN"}) == []  # "the cabinet met": not an interaction
     (ev,) = code(stage, parsed(CRITICIZED), {"Japan": "JPN"})
     assert ev.target_code is None and ev.plover_type == "ACCUSE"
 

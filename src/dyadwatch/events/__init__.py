@@ -38,8 +38,8 @@ _AUXILIARIES = frozenset(
 
 
 def _lone_meeting(found: Found) -> bool:
-    """A consultation (04) needs a counterpart: "the cabinet met" is not an interaction."""
-    return found.code.startswith("04") and not found.targets and len(found.sources) < 2
+    """A bare meeting (040) needs a counterpart: "the cabinet met" is not an interaction."""
+    return found.code == "040" and not found.targets and len(found.sources) < 2
 
 
 class EventStage:
