@@ -14,7 +14,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SET = REPO / "tests" / "data" / "actor_mentions.jsonl"
-FLOOR = 0.95
+FLOOR = 0.97  # reached: 1.000 on 881 mentions (docs/actors.md); issue 3 asks for 0.95
 
 
 def _bench():
