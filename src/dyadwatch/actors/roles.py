@@ -152,6 +152,7 @@ class OfficeIndex:
 
     def holder(self, country: str, office: str, day: dt.date | None) -> tuple[int, Role] | None:
         """The entry index and role of the holder of ``office`` in ``country`` on ``day``."""
+        offices: tuple[str, ...]
         if office == "leader":
             offices = LEADER_OFFICES_PARLIAMENTARY if country in PARLIAMENTARY else LEADER_OFFICES
         else:
