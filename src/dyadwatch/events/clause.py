@@ -277,6 +277,8 @@ class SentenceCoder:
 
     def _roles(self, head: Token, chain: list[Token], match: Match, found: Found) -> bool:
         subj, passive = subject_token(head)
+        # "expected to be joined by X": the passive is on the embedded verb
+        passive = passive or any(c.dep_ == "auxpass" for c in chain[-1].children)
         sources = self._subject_actors(subj, head)
         targets: list[ActorMention] = []
         if passive:
