@@ -235,48 +235,74 @@ class Resolver:
         return j if j < len(items) and not used[j] else None
 
     def _combine_at(self, doc: Doc, items: list[Item], kinds: list[str], used: list[bool], i: int, ctx: Context) -> Built | None:
-        item, kind = items[i], kinds[i]
+        """The mention starting with item ``i``, absorbing the items that belong to it."""
         used[i] = True
-        j = self._next(items, used, i)
-        if kind in ("place", "country") and self._located(doc, item):  # "a Beijing-based analyst"
-            if j is not None and kinds[j] == "agent" and items[j].start == item.end + 2:
-                end_item, agent = self._agent_run(doc, items, kinds, used, j)
-                return self._country_agent(doc, item, items[j].start, items[end_item].end, agent, ctx)
-            return None
-        if kind == "place" and j is not None and kinds[j] == "agent" and items[j].start == item.end:
-            end_item, agent = self._agent_run(doc, items, kinds, used, j)  # "a Seoul court"
-            return self._country_agent(doc, item, items[j].start, items[end_item].end, agent, ctx)
-        if kind == "country" and j is not None:
-            shared = self._shared_agent(doc, items, kinds, i)
-            if shared is not None:  # "Chinese and Russian troops": the first adjective takes the noun too
-                a = items[shared]
-                return self._country_agent(doc, item, a.start, a.end, self.entries[a.entry], ctx, span=(item.start, item.end))  # type: ignore[index]
-            if kinds[j] == "person" and self._gap_ok(doc, item, items[j].start):
-                used[j] = True
-                return self._person(items[j], ctx, start=item.start)
-            k = j + 1 if j + 1 < len(items) else None
-            if kinds[j] == "agent" and k is not None and kinds[k] in PERSONS and items[k].start == items[j].end \
-                    and self._title_words(doc, item.end, items[j].start):
-                used[j] = used[k] = True  # "Indian External Affairs Minister S. Jaishankar"
-                return self._person(items[k], ctx, start=item.start, kind=kinds[k], why=SHORT_WHY.get(kinds[k], ""))
-            if kinds[j] == "agent" and self._gap_ok(doc, item, items[j].start):
-                end_item, agent = self._agent_run(doc, items, kinds, used, j)
-                k = self._next(items, used, end_item)
-                if k is not None and kinds[k] in PERSONS and items[k].start == items[end_item].end:
-                    used[k] = True
-                    return self._person(items[k], ctx, start=item.start, kind=kinds[k], why=SHORT_WHY.get(kinds[k], ""))
-                return self._country_agent(doc, item, items[j].start, items[end_item].end, agent, ctx)
+        kind = kinds[i]
+        if kind in ("place", "country") and self._located(doc, items[i]):  # "a Beijing-based analyst"
+            return self._from_located(doc, items, kinds, used, i, ctx)
+        if kind in ("place", "country"):
+            built = self._from_country(doc, items, kinds, used, i, ctx)
+            if built is not None:
+                return built
         if kind == "agent":
-            end_item, agent = self._agent_run(doc, items, kinds, used, i)
-            k = self._next(items, used, end_item)
-            if k is not None and kinds[k] in PERSONS and items[k].start == items[end_item].end:
-                used[k] = True
-                return self._person(items[k], ctx, start=item.start, kind=kinds[k], why=SHORT_WHY.get(kinds[k], ""))
-            if k is not None and kinds[k] == "country" and self._of_between(doc, items[end_item].end, items[k].start):
-                used[k] = True
-                return self._country_agent(doc, items[k], item.start, items[end_item].end, agent, ctx, span=(item.start, items[k].end))
-            return self._agent_alone(doc, item.start, items[end_item].end, agent)
-        return self._single(doc, item, kind, ctx)
+            return self._from_agent(doc, items, kinds, used, i, ctx)
+        return self._single(doc, items[i], kind, ctx)
+
+    def _person_after(self, items: list[Item], kinds: list[str], used: list[bool], last: int, start: int, ctx: Context) -> Built | None:
+        """A person named right after item ``last`` (a title): the person, spanning from ``start``."""
+        k = self._next(items, used, last)
+        if k is None or kinds[k] not in PERSONS or items[k].start != items[last].end:
+            return None
+        used[k] = True
+        return self._person(items[k], ctx, start=start, kind=kinds[k], why=SHORT_WHY.get(kinds[k], ""))
+
+    def _from_located(self, doc: Doc, items: list[Item], kinds: list[str], used: list[bool], i: int, ctx: Context) -> Built | None:
+        item, j = items[i], self._next(items, used, i)
+        if j is None or kinds[j] != "agent" or items[j].start != item.end + 2:
+            return None
+        end_item, agent = self._agent_run(doc, items, kinds, used, j)
+        return self._country_agent(doc, item, items[j].start, items[end_item].end, agent, ctx)
+
+    def _from_country(self, doc: Doc, items: list[Item], kinds: list[str], used: list[bool], i: int, ctx: Context) -> Built | None:
+        """A country or capital followed by a person, a title or an agent noun; None: it stands alone."""
+        item, j = items[i], self._next(items, used, i)
+        if j is None:
+            return None
+        if kinds[i] == "place":  # "a Seoul court"
+            if kinds[j] != "agent" or items[j].start != item.end:
+                return None
+            end_item, agent = self._agent_run(doc, items, kinds, used, j)
+            return self._country_agent(doc, item, items[j].start, items[end_item].end, agent, ctx)
+        shared = self._shared_agent(doc, items, kinds, i)
+        if shared is not None:  # "Chinese and Russian troops": the first adjective takes the noun too
+            a = items[shared]
+            return self._country_agent(doc, item, a.start, a.end, self.entries[a.entry], ctx, span=(item.start, item.end))  # type: ignore[index]
+        if kinds[j] == "person" and self._gap_ok(doc, item, items[j].start):
+            used[j] = True
+            return self._person(items[j], ctx, start=item.start)
+        if kinds[j] == "agent" and self._title_words(doc, item.end, items[j].start):
+            person = self._person_after(items, kinds, used, j, item.start, ctx)
+            if person is not None:  # "Indian External Affairs Minister S. Jaishankar"
+                used[j] = True
+                return person
+        if kinds[j] == "agent" and self._gap_ok(doc, item, items[j].start):
+            end_item, agent = self._agent_run(doc, items, kinds, used, j)
+            person = self._person_after(items, kinds, used, end_item, item.start, ctx)
+            return person or self._country_agent(doc, item, items[j].start, items[end_item].end, agent, ctx)
+        return None
+
+    def _from_agent(self, doc: Doc, items: list[Item], kinds: list[str], used: list[bool], i: int, ctx: Context) -> Built | None:
+        """An agent noun: a title before a name, "<agent> of <country>", or the bare agent."""
+        item = items[i]
+        end_item, agent = self._agent_run(doc, items, kinds, used, i)
+        person = self._person_after(items, kinds, used, end_item, item.start, ctx)
+        if person is not None:
+            return person
+        k = self._next(items, used, end_item)
+        if k is not None and kinds[k] == "country" and self._of_between(doc, items[end_item].end, items[k].start):
+            used[k] = True
+            return self._country_agent(doc, items[k], item.start, items[end_item].end, agent, ctx, span=(item.start, items[k].end))
+        return self._agent_alone(doc, item.start, items[end_item].end, agent)
 
     @staticmethod
     def _located(doc: Doc, item: Item) -> bool:
