@@ -302,8 +302,9 @@ class SentenceCoder:
                 for c in noun.children:  # "its demand that Israel ease ..."
                     if c.dep_ in ("acl", "ccomp"):
                         starts.extend(g for g in c.children if g.dep_ in SUBJ)
-            for t in reversed(chain):
-                starts.extend(object_tokens(t, deep=t is core))
+            trigger = set(match.trigger) if match.nominal else set()
+            for t in reversed(chain):  # the event noun itself is not a target ("issued a reminder to X")
+                starts.extend(o for o in object_tokens(t, deep=t is core) if o.i not in trigger)
             for t in chain:  # "opened fire to disperse demonstrators", "rallied, calling for ..."
                 for c in t.children:
                     if c.dep_ == "advcl" and (c.tag_ == "VBG" or any(

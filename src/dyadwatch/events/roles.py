@@ -86,6 +86,8 @@ class MentionIndex:
             for child in tok.children:
                 if child.dep_ in _NO_ENTER or (child.dep_ == "conj" and not conj):
                     continue
+                if child.dep_ == "acl" and any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in child.children):
+                    continue  # "a reminder that it must ...": a clause of its own, not a modifier
                 if child.i in blocked:
                     continue
                 queue.append(child)
