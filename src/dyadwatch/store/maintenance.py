@@ -20,10 +20,11 @@ def optimize(con: duckdb.DuckDBPyConnection) -> int:
     """Rewrite ``events`` sorted by dyad and date, in one transaction; return its row count."""
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute(f"CREATE TEMP TABLE _events_sorted AS SELECT * FROM events ORDER BY {ORDER}")
-        con.execute("DELETE FROM events")
-        con.execute("INSERT INTO events SELECT * FROM _events_sorted")
-        con.execute("DROP TABLE _events_sorted")
+        # a sorted copy, then the key index built in bulk: much faster than re-inserting
+        con.execute(f"CREATE TABLE _events_sorted AS SELECT * FROM events ORDER BY {ORDER}")
+        con.execute("DROP TABLE events")
+        con.execute("ALTER TABLE _events_sorted RENAME TO events")
+        con.execute("ALTER TABLE events ADD PRIMARY KEY (event_id)")
         con.execute("COMMIT")
     except duckdb.Error as exc:
         con.execute("ROLLBACK")
