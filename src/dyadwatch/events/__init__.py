@@ -72,7 +72,8 @@ class EventStage:
         coder = SentenceCoder(self.lexicon, self.classes, doc, index)
         found = [f for head in coder.clause_heads() if (f := coder.code_clause(head)) is not None]
         for f in found:
-            coder.used_nouns.update(f.trigger)
+            if f.sources:  # an event noun already coded with its clause is not coded again
+                coder.used_nouns.update(f.trigger)
         found.extend(coder.nominal_events())
         return [f for f in found if f.sources and not _lone_meeting(f)]
 

@@ -84,10 +84,9 @@ class SentenceCoder:
         lemma = tok.lemma_.lower()
         refine = code_v is not None and entry.code.startswith(code_v[:2]) and len(entry.code) >= len(code_v)
         weak = self.cls.is_light(tok) or (verb is not None and (code_v is None or code_v.startswith("01")))
-        if verb is not None and verb.weight >= 2 and code_v is not None:
-            return verb
+        if verb is not None and code_v is not None and verb.weight >= max(2, 2 + len(entry.words)):
+            return verb  # the verb's own pattern is more specific than the event noun
         if weak or refine:
-            self.used_nouns.update(toks)
             return Match(entry.code, f"{entry.family}: {lemma} ~ {' '.join(entry.words)}",
                          [tok.i, *toks], 1 + len(entry.words), None, nominal=True)  # fmt: skip
         return verb

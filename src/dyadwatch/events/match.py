@@ -115,16 +115,17 @@ def _match_seq(
     doc = region[0].doc
     allowed = {t.i for t in region}
     pos = -1
-    for elem in elems:
+    for n, elem in enumerate(elems):
         if elem.kind == "slot":
             continue
+        last = n == len(elems) - 1
         found = False
         for tok in region:
             if tok.i <= pos:
                 continue
             if elem.kind == "word":
-                if tok.lower_ in _PARTICLES and tok.dep_ != "prt":
-                    continue  # "fire off" is a particle, not "the sea off the coast"
+                if tok.dep_ != "prt" and (tok.lower_ in _PARTICLES or (last and tok.dep_ == "prep")):
+                    continue  # "fire off", "demand on": particles, not "off the coast", "on Friday"
                 phrase = next((p for p in elem.phrases if _phrase_at(doc, tok.i, p, allowed)), None)
                 if phrase is not None:
                     hits.extend(range(tok.i, tok.i + len(phrase)))
