@@ -26,7 +26,7 @@ from datasketch import LeanMinHash, MinHash, MinHashLSH
 NUM_PERM = 64
 THRESHOLD = 0.7
 SHINGLE = 5
-WINDOW = 300_000  # articles the story index remembers (the latest, by arrival): about a day of world news
+WINDOW = 150_000  # articles the story index remembers (the latest, by arrival): ~3.5 KB each
 SCHEME = "affine32"
 SEED = 1
 _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
