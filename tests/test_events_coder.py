@@ -12,7 +12,7 @@ from dyadwatch.options import Options
 
 NLP = spacy.blank("en")
 _TAGS = {"VERB": "VBD", "AUX": "MD", "NOUN": "NN", "PROPN": "NNP", "ADJ": "JJ", "ADP": "IN",
-         "DET": "DT", "PART": "RP", "PUNCT": ".", "CCONJ": "CC", "PRON": "PRP", "SCONJ": "IN"}  # fmt: skip
+         "DET": "DT", "PART": "RP", "PUNCT": ".", "CCONJ": "CC", "PRON": "PRP", "SCONJ": "IN", "NUM": "CD"}  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -355,3 +355,23 @@ def test_odd_input_is_coded_without_error(stage: EventStage) -> None:
     assert code(stage, one, {"talks": "CHN"}) == []
     flat = parsed("\n".join(f"w{i} attack NOUN dep 0" for i in range(200)).replace("dep 0", "ROOT 0", 1))
     assert isinstance(code(stage, flat, {"w1": "USA", "w5": "RUS"}), list)
+
+
+def test_passive_state_act_without_agent_is_the_place_country(stage: EventStage) -> None:
+    doc = parsed("""
+Two two NUM nummod 1
+Britons Briton PROPN nsubjpass 3
+were be AUX auxpass 3
+arrested arrest VERB ROOT 3
+in in ADP prep 3
+Iran Iran PROPN pobj 4
+for for ADP prep 3
+spying spy VERB pcomp 6
+for for ADP prep 7
+Israel Israel PROPN pobj 8
+. . PUNCT punct 3
+""")
+    events = code(stage, doc, {"Britons": "GBRCVL", "Iran": "IRN", "Israel": "ISR"})
+    assert {(e.source_code, e.target_code, e.plover_type) for e in events} == {
+        ("IRN", "GBRCVL", "COERCE")
+    }

@@ -23,6 +23,8 @@ from .roles import SUBJ, MentionIndex, agent_token, object_tokens, subject_token
 
 _CLAUSE_DEPS = frozenset({"ROOT", "conj", "advcl", "ccomp", "relcl", "pcomp", "parataxis"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+# arrests, trials, investigations, expulsions: acts of a state on its territory
+_STATE_ACTS = frozenset({"09", "17"})
 _PERSONAL = frozenset({"he", "she", "it", "they", "we"})
 _OBJ_DEPS = frozenset({"dobj", "attr", "nsubjpass", "oprd"})
 
@@ -97,7 +99,7 @@ class SentenceCoder:
                 found = match_noun(self.lex, child)
                 if found:
                     return found
-            if child.dep_ == "prep" and child.lower_ in ("in", "to"):  # "engaged in cleansing"
+            if child.dep_ == "prep" and child.lower_ in ("in", "to", "under"):  # "engaged in cleansing"
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and (found := match_noun(self.lex, pobj)):
                         return found
@@ -275,6 +277,7 @@ class SentenceCoder:
         return []
 
     def _roles(self, head: Token, chain: list[Token], match: Match, found: Found) -> bool:
+        passive_target = False  # the passive subject is the target, found or not
         subj, passive = subject_token(head)
         # "expected to be joined by X": the passive is on the embedded verb
         passive = passive or any(c.dep_ == "auxpass" for c in chain[-1].children)
@@ -285,13 +288,17 @@ class SentenceCoder:
             stative = head.lemma_.lower() in self.cls.stative or (match.nominal and self.cls.is_light(head))
             if agent is not None or not stative:  # "is opposed to", "were engaged in": not passive
                 targets, sources = sources, (self.idx.actors(agent) if agent is not None else [])
+                if agent is None and (found.code or "")[:2] in _STATE_ACTS:
+                    places = chain + ([self.doc[match.trigger[-1]]] if match.nominal else [])
+                    sources = self._place_country(places)  # "was arrested in Lebanon"
+                passive_target = True
         if not targets and self.reported_act(head):  # "Y did Z, a rights group protested"
             hsubj, _p = subject_token(head.head)
             targets = self._subject_actors(hsubj, head.head) if hsubj is not None else []
         exclude = {id(m) for m in sources}
         if match.target_hint is not None:
             targets = targets or self.idx.actors(self.doc[match.target_hint], exclude)
-        if not targets:
+        if not targets and not passive_target:
             core = chain[-1]
             starts: list[Token] = []
             if match.nominal:
@@ -325,6 +332,17 @@ class SentenceCoder:
                     break
         found.sources, found.targets = sources, targets
         return self._attribution(head, found)
+
+    def _place_country(self, chain: list[Token]) -> list[ActorMention]:
+        """The country of "in X" on a passive state act without agent: its authorities acted."""
+        for t in chain:
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ == "in":
+                    for pobj in c.children:
+                        m = self.idx.at(pobj) if pobj.dep_ == "pobj" else None
+                        if m is not None and m.kind == "country" and m.code == m.country:
+                            return [m]
+        return []
 
     @staticmethod
     def _complement_heads(verb: Token) -> list[Token]:
