@@ -113,3 +113,11 @@ def test_story_index_window_forgets_the_oldest_articles_the_same_way_on_load():
     assert list(index.order) == ["a3"]
     full = StoryIndex.load(con)
     assert full.assign("a3", 2, minhash(None, WIRE + " More.")) == ("a1", "a1")
+
+
+def test_ids_with_quotes_are_safe_in_event_refresh():
+    con = connect()
+    add_coded(con, [coded("o'neil's", "CHN accuses KOR.", n=1)], "r")
+    add_coded(con, [coded("x'); DROP TABLE events; --", "Again: CHN accuses KOR.", n=2)], "r")
+    assert con.execute("SELECT num_articles, first_article_id FROM events").fetchall() == [
+        (2, "o'neil's")]
