@@ -209,8 +209,9 @@ def main() -> int:
             batch_write(path)
         if not args.skip_memory:
             peak_memory(Path(tmp), args.articles, args.workers)
+    skips = "".join(f" --{k.replace('_', '-')}" for k in ("skip_memory", "skip_queries") if getattr(args, k))
     print(f"command: .venv/bin/python bench/bench_store_scale.py --events {args.events} "
-          f"--articles {args.articles} --workers {args.workers}")
+          f"--articles {args.articles} --workers {args.workers}{skips}")
     return 0
 
 
