@@ -128,6 +128,16 @@ def test_parse_ignores_expressions_of_other_clauses() -> None:
     assert date_for_event(doc, doc.text.index("praised"), ANCHOR) == ("2025-06-11", None)
 
 
+def test_clause_without_a_verb_root_terminates() -> None:
+    # A nominal root ("Talks with Seoul on Tuesday .") once looped forever looking for a verb.
+    words = ["Talks", "with", "Seoul", "on", "Tuesday", "."]
+    heads = [0, 0, 1, 0, 3, 0]
+    deps = ["ROOT", "prep", "pobj", "prep", "pobj", "punct"]
+    pos = ["NOUN", "ADP", "PROPN", "ADP", "PROPN", "PUNCT"]
+    doc = _parsed(words, heads, deps, pos)
+    assert date_for_event(doc, doc.text.index("Talks"), ANCHOR) == ("2025-06-10", "on Tuesday")
+
+
 @pytest.mark.model
 def test_seed_first_sentence_with_the_model() -> None:
     from dyadwatch.nlp import load_pipeline

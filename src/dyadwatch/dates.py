@@ -225,7 +225,7 @@ def _entity_candidates(doc: Doc, taken: list[Candidate], anchor: dt.date | None)
 def _clause_head(token: Token) -> Token:
     """The verb heading the clause of ``token`` (adjectival participles do not count)."""
     t = token
-    while t.head is not t:
+    while t.head.i != t.i:  # spaCy makes a new Token object per access: compare indices
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound", "aux", "auxpass"):
             return t
         t = t.head
@@ -245,9 +245,9 @@ def _is_future(clause: Token) -> bool:
     while True:
         if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in t.children):
             return True
-        if t is not clause and (t.lemma_.lower() in _FUTURE_VERBS or t.lower_ == "going"):
+        if t.i != clause.i and (t.lemma_.lower() in _FUTURE_VERBS or t.lower_ == "going"):
             return True
-        if t.dep_ != "xcomp" or t.head is t:
+        if t.dep_ != "xcomp" or t.head.i == t.i:
             return False
         t = t.head
 
