@@ -49,3 +49,15 @@ def test_missing_file_is_one_line_and_nonzero(runner: CliRunner, tmp_path: Path)
     result = runner.invoke(cli, ["read", str(tmp_path / "nope.txt")])
     assert result.exit_code != 0
     assert "nope.txt" in result.output and "Traceback" not in result.output
+
+
+def test_table_snippet_brackets_the_trigger_and_stays_short() -> None:
+    from dyadwatch.cli.code import _snippet
+    from dyadwatch.model import Event
+
+    sentence = ("After a long meeting in the capital on a rainy afternoon, the minister "
+                "[praised] his counterpart for the progress made on trade and security.")
+    e = Event("a", "KORGOV", "CHNGOV", "x", "y", "051", "SUPPORT", None, 3.4, 1, None, None, 0,
+              sentence.replace("[praised]", "praised"), None, None, (0, 7), "praised")
+    snip = _snippet(e)
+    assert "[praised] his" in snip and len(snip) <= 62

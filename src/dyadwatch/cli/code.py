@@ -6,6 +6,7 @@ import sys
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from ..model import Event, Problem
@@ -18,18 +19,34 @@ from ._common import library_errors, validate_date, warn
 _HELP = Options.help()
 
 
+def _clip(text: str | None, width: int) -> str:
+    text = text or ""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _snippet(e: Event, width: int = 60) -> str:
+    """The words around the trigger, the trigger in brackets: readable at 80 columns."""
+    local = e.sentence.find(e.trigger_text) if e.trigger_text else -1
+    if local < 0:
+        return _clip(e.sentence, width)
+    left, right = e.sentence[:local], e.sentence[local + len(e.trigger_text):]
+    room = max(width - len(e.trigger_text) - 2, 10)
+    if len(left) > room // 2:
+        left = "…" + left[len(left) - room // 2 + 1:]
+    return f"{left}[{e.trigger_text}]{_clip(right, max(room - len(left), 1))}"
+
+
 def _table(events: list[Event]) -> None:
-    table = Table(show_lines=False)
-    for col in ("article", "date", "source", "target", "CAMEO", "PLOVER", "gold.", "evidence"):
-        table.add_column(col, overflow="fold")
+    table = Table(show_lines=False, pad_edge=False)
+    for col in ("date", "source", "target", "CAMEO", "PLOVER", "evidence"):
+        table.add_column(col, overflow="fold", no_wrap=col != "evidence")
     for e in events:
-        trigger = e.trigger_text or ""
         table.add_row(
-            e.article_id[:12], e.event_date or "-", f"{e.source_code} ({e.source_text})",
-            f"{e.target_code or '-'} ({e.target_text or ''})", e.cameo_code, e.plover_type,
-            f"{e.goldstein:+.1f}", f"[{trigger}] {e.sentence}",
+            e.event_date or "-", e.source_code, e.target_code or "-", e.cameo_code,
+            e.plover_type, escape(_snippet(e)),
         )
     Console().print(table)
+    Console(stderr=True).print(f"{len(events)} events", style="dim")
 
 
 @click.command("code")
