@@ -75,9 +75,11 @@ class MentionIndex:
 
     def _bfs(self, root: Token, exclude: set[int], conj: bool, subject: bool) -> ActorMention | None:
         queue = deque([root])
-        blocked = {
-            c.i for c in root.children if subject and c.dep_ == "prep" and c.lower_ in _NOT_SUBJECT_PREPS
-        }
+        blocked = (
+            {c.i for c in root.children if c.dep_ == "prep" and c.lower_ in _NOT_SUBJECT_PREPS}
+            if subject
+            else set()
+        )
         while queue:
             tok = queue.popleft()
             m = self.by_token.get(tok.i)
