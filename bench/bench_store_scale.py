@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -171,7 +170,8 @@ def peak_memory(directory: Path, n: int, workers: int) -> None:
     cmd = [str(Path(sys.executable).parent / "dyadwatch"), "ingest", str(data), "--db", str(db),
            "--workers", str(workers), "--date", "2025-06-11"]
     start = time.perf_counter()
-    proc = psutil.Popen(cmd, stderr=subprocess.PIPE, text=True)
+    log = (directory / "ingest.log").open("w+", encoding="utf-8")  # a pipe could fill up and block
+    proc = psutil.Popen(cmd, stderr=log, text=True)
     peaks: dict[int, int] = {}
     while proc.poll() is None:
         try:
@@ -181,7 +181,9 @@ def peak_memory(directory: Path, n: int, workers: int) -> None:
             pass
         time.sleep(0.1)
     elapsed = time.perf_counter() - start
-    tail = (proc.stderr.read() if proc.stderr else "").strip().splitlines()[-1:]
+    log.seek(0)
+    tail = log.read().strip().splitlines()[-1:]
+    log.close()
     parent = peaks.pop(proc.pid, 0)
     workers_rss = sorted(peaks.values(), reverse=True)[:workers]
     print(f"ingest --workers {workers} of {n} articles: {elapsed:.1f} s; {' '.join(tail)}")
