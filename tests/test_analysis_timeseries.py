@@ -99,3 +99,10 @@ def test_bad_frequency(con) -> None:
 def test_periods(day: str, freq: str, start: str, after: str) -> None:
     s = period_start(dt.date.fromisoformat(day), freq)
     assert s.isoformat() == start and next_period(s, freq).isoformat() == after
+
+
+def test_report_refuses_since_after_until(con) -> None:
+    from dyadwatch.analysis import dyad_report
+
+    with pytest.raises(InputError, match="since 2025-06-01 is after until 2025-01-31"):
+        dyad_report(con, "CHN", "KOR", "month", dt.date(2025, 6, 1), dt.date(2025, 1, 31))

@@ -95,3 +95,14 @@ def test_serve_binds_localhost_by_default(runner, db, monkeypatch) -> None:
     assert result.exit_code == 0, result.output
     assert (seen["host"], seen["port"]) == ("127.0.0.1", 8000)
     seen["app"].state.db.close()
+
+
+def test_since_after_until_is_a_usage_error(runner, db) -> None:
+    result = runner.invoke(cli, ["relations", "CHN", "KOR", "--db", db,
+                                 "--since", "2025-06-01", "--until", "2025-01-31"])
+    assert result.exit_code == 2  # click's usage error, not an empty table
+    assert "--since 2025-06-01 is after --until 2025-01-31" in result.output
+    assert "2025-01-01" not in result.output and "Traceback" not in result.output
+    same_day = runner.invoke(cli, ["relations", "CHN", "KOR", "--db", db, "--format", "json",
+                                   "--since", "2025-05-05", "--until", "2025-05-05"])
+    assert same_day.exit_code == 0 and sum(p["n_events"] for p in json.loads(same_day.stdout)["series"]) == 1

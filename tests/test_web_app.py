@@ -68,7 +68,7 @@ def test_event_records_carry_the_code_output_fields(client) -> None:
 def test_events_page_keeps_filters_in_pager(client) -> None:
     r = client.get("/events", params={"dyad": "CHN-KOR", "per_page": 5, "page": 2})
     assert r.status_code == 200
-    assert "24 event reports, page 2 of 5" in r.text
+    assert "24 event reports (24 distinct events), page 2 of 5" in r.text
     assert 'href="/events?dyad=CHN-KOR&amp;per_page=5&amp;page=3"' in r.text
     assert 'href="/events?dyad=CHN-KOR&amp;per_page=5&amp;page=1"' in r.text
     assert r.text.count('class="event-row"') == 5

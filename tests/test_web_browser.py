@@ -156,6 +156,27 @@ def test_filter_events_then_open_article(page: Watched) -> None:
         page.check()
 
 
+def test_actor_filter_and_its_pages(page: Watched) -> None:
+    p = page.page
+    with shot_on_failure(page, "actor_filter"):
+        p.goto(page.base + "/events?per_page=10")
+        unfiltered = p.locator("tr.event-row").all_inner_texts()
+        p.fill("input[name=actor]", "kor")
+        p.click("#event-filter button[type=submit]")
+        p.wait_for_url("**/events?**actor=kor**")
+        assert p.inner_text("#event-count").startswith("25 event reports (25 distinct events), page 1 of 3")
+        first = p.locator("tr.event-row").all_inner_texts()
+        assert len(first) == 10 and first != unfiltered
+        assert all("KOR" in t for t in first)
+        p.click("#next-page")
+        p.wait_for_url("**page=2**")
+        assert "page 2 of 3" in p.inner_text("#event-count")
+        second = p.locator("tr.event-row").all_inner_texts()
+        assert len(second) == 10 and all("KOR" in t for t in second) and not set(second) & set(first)
+        assert p.input_value("input[name=actor]") == "KOR"
+        page.check()
+
+
 def test_injected_article_runs_nothing(page: Watched) -> None:
     p = page.page
     with shot_on_failure(page, "xss"):

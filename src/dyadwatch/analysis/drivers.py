@@ -8,7 +8,7 @@ from typing import Any
 import duckdb
 
 from .changepoints import ChangePoint, change_points
-from .timeseries import SeriesPoint, align, dyad_filter, dyad_series, next_period
+from .timeseries import SeriesPoint, align, check_range, dyad_filter, dyad_series, next_period
 
 # how each metric moves with an event's Goldstein score (None: counts, sign irrelevant)
 _SIGN = {"goldstein_mean": 1, "goldstein_sum": 1, "balance": 1, "conflict_share": -1}
@@ -72,6 +72,7 @@ def dyad_report(con: duckdb.DuckDBPyConnection, a: str, b: str, freq: str = "mon
                 metric: str = "goldstein_mean", weight_by_articles: bool = False,
                 **kwargs: Any) -> dict[str, Any]:
     """Everything ``relations`` and the dyad page show: three series and the change points."""
+    check_range(since, until)
     both = dyad_series(con, a, b, freq, since, until, weight_by_articles=weight_by_articles)
     periods = [pt.period_start for pt in both]
     ab = align(dyad_series(con, a, b, freq, since, until, directed=True,

@@ -60,6 +60,12 @@ def check_freq(freq: str) -> str:
     return freq
 
 
+def check_range(since: dt.date | None, until: dt.date | None) -> None:
+    """InputError when ``since`` is after ``until``: nothing could match, say so instead of an empty table."""
+    if since is not None and until is not None and since > until:
+        raise InputError(f"since {since.isoformat()} is after until {until.isoformat()}: nothing can match")
+
+
 def period_start(day: dt.date, freq: str) -> dt.date:
     """First day of the period holding ``day`` (weeks start on Monday, like DuckDB)."""
     if freq == "week":

@@ -105,6 +105,8 @@ def relations_command(a: str, b: str, db: str, freq: str, since: str | None, unt
                       fmt: str, plot: str | None, metric: str, penalty: float,
                       weight_articles: bool) -> None:
     """Events between countries A and B per period (both directions), and where the trend shifts."""
+    if since and until and since > until:
+        raise click.UsageError(f"--since {since} is after --until {until}: nothing can match (swap them?)")
     a, b = check_code(a), check_code(b)
     con = open_read_only(db)
     try:

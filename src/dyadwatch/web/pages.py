@@ -14,7 +14,16 @@ from . import queries
 from .db import Database
 from .highlight import highlight, marks_for
 from .network import layout
-from .params import OPT_DATE, event_filter, freq_param, get_db, known_dyad, parse_date, parse_dyad
+from .params import (
+    DEFAULT_PER_PAGE,
+    DateRange,
+    date_range,
+    event_filter,
+    freq_param,
+    get_db,
+    known_dyad,
+    parse_dyad,
+)
 from .queries import EventFilter
 
 router = APIRouter(include_in_schema=False)
@@ -29,21 +38,30 @@ def overview_page(request: Request, db: Database = Depends(get_db)) -> HTMLRespo
     return render(request, "overview.html", data=queries.overview(db))
 
 
-def _filter_query(f: EventFilter, page: int) -> str:
-    values = {"actor": f.actor, "dyad": "-".join(f.dyad) if f.dyad else None, "cameo": f.cameo,
-              "plover": f.plover, "since": f.since, "until": f.until, "q": f.q,
-              "per_page": f.per_page if f.per_page != 50 else None, "page": page}
+def _filter_query(f: EventFilter, start: int) -> str:
+    """The query string of the same filters, at row ``start`` (as a page number when it is one)."""
+    values: dict[str, Any] = {
+        "actor": f.actor, "dyad": "-".join(f.dyad) if f.dyad else None,
+        "directed": "true" if f.directed else None, "cameo": f.cameo, "plover": f.plover,
+        "since": f.since, "until": f.until, "q": f.q,
+        "per_page": f.per_page if f.per_page != DEFAULT_PER_PAGE else None}
+    if start % f.per_page:
+        values["offset"] = start
+    else:
+        values["page"] = start // f.per_page + 1
     return urlencode({k: v for k, v in values.items() if v})
 
 
 @router.get("/events", response_class=HTMLResponse)
 def events_page(request: Request, f: EventFilter = Depends(event_filter),
                 db: Database = Depends(get_db)) -> HTMLResponse:
-    total, events = queries.list_events(db, f)
-    pages = max(1, -(-total // f.per_page))
-    return render(request, "events.html", f=f, total=total, events=events, pages=pages,
-                  prev_q=_filter_query(f, f.page - 1) if f.page > 1 else None,
-                  next_q=_filter_query(f, f.page + 1) if f.page < pages else None)
+    result = queries.list_events(db, f)
+    pages = max(1, -(-result.total // f.per_page))
+    start, step = f.start, f.per_page
+    return render(request, "events.html", f=f, result=result, total=result.total, events=result.events,
+                  pages=pages, page=start // step + 1,
+                  prev_q=_filter_query(f, max(0, start - step)) if start > 0 else None,
+                  next_q=_filter_query(f, start + step) if start + step < result.total else None)
 
 
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
@@ -60,10 +78,10 @@ def article_page(request: Request, article_id: str = Path(max_length=300),
 
 @router.get("/dyads/{pair}", response_class=HTMLResponse)
 def dyad_page(request: Request, pair: str = Path(max_length=40), freq: str = Depends(freq_param),
-              since: str = Query("", pattern=OPT_DATE), until: str = Query("", pattern=OPT_DATE),
-              db: Database = Depends(get_db)) -> HTMLResponse:
+              dates: DateRange = Depends(date_range), db: Database = Depends(get_db)) -> HTMLResponse:
     a, b = known_dyad(db, *parse_dyad("pair", pair))
-    report = db.run(dyad_report, a, b, freq, parse_date("since", since), parse_date("until", until))
+    since, until = (d.isoformat() if d else "" for d in dates)
+    report = db.run(dyad_report, a, b, freq, *dates)
     title = f"{a} – {b}, both directions, per {freq}"
     return render(request, "dyad.html", a=a, b=b, freq=freq, since=since, until=until, report=report,
                   spec=figure_spec(report["series"], report["change_points"], title),
@@ -71,10 +89,10 @@ def dyad_page(request: Request, pair: str = Path(max_length=40), freq: str = Dep
 
 
 @router.get("/network", response_class=HTMLResponse)
-def network_page(request: Request, since: str = Query("", pattern=OPT_DATE),
-                 until: str = Query("", pattern=OPT_DATE), limit: int = Query(30, ge=1, le=200),
-                 db: Database = Depends(get_db)) -> HTMLResponse:
-    dyads = queries.top_dyads(db, parse_date("since", since), parse_date("until", until), limit)
+def network_page(request: Request, dates: DateRange = Depends(date_range),
+                 limit: int = Query(30, ge=1, le=200), db: Database = Depends(get_db)) -> HTMLResponse:
+    since, until = (d.isoformat() if d else "" for d in dates)
+    dyads = queries.top_dyads(db, *dates, limit)
     return render(request, "network.html", graph=layout(dyads), since=since, until=until, limit=limit)
 
 

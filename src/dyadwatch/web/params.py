@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from fastapi import HTTPException, Query, Request
+from fastapi import Depends, HTTPException, Query, Request
 
 from ..analysis.timeseries import FREQS
 from .db import Database
@@ -21,6 +21,8 @@ _OPT_DYAD = r"^([A-Za-z][A-Za-z0-9]{1,14}-[A-Za-z][A-Za-z0-9]{1,14})?$"
 OPT_DATE = r"^(\d{4}-\d{2}-\d{2})?$"
 MAX_PER_PAGE = 200
 MAX_PAGE = 10_000
+DEFAULT_PER_PAGE = 50
+MAX_OFFSET = MAX_PAGE * MAX_PER_PAGE
 
 
 def bad(name: str, message: str) -> HTTPException:
@@ -45,21 +47,55 @@ def parse_dyad(name: str, value: str) -> tuple[str, str]:
     return a.upper(), b.upper()
 
 
+DateRange = tuple[dt.date | None, dt.date | None]
+
+
+def parse_range(since: str | None, until: str | None) -> DateRange:
+    """The two dates, or a 422 when ``since`` is after ``until`` (nothing could match)."""
+    first, last = parse_date("since", since), parse_date("until", until)
+    if first and last and first > last:
+        raise bad("since", f"{first.isoformat()} is after until={last.isoformat()}: "
+                           "nothing can match (swap them?)")
+    return first, last
+
+
+def date_range(
+    since: str = Query("", pattern=OPT_DATE, description="First event date, YYYY-MM-DD."),
+    until: str = Query("", pattern=OPT_DATE, description="Last event date, YYYY-MM-DD (not before since)."),
+) -> DateRange:
+    return parse_range(since, until)
+
+
+def _page_size(per_page: int | None, limit: int | None) -> int:
+    if per_page is not None and limit is not None and per_page != limit:
+        raise bad("limit", f"is an alias of per_page: give one of them (per_page={per_page}, limit={limit})")
+    return per_page or limit or DEFAULT_PER_PAGE
+
+
 def event_filter(
     actor: str = Query("", pattern=_OPT_CODE, description="Actor code prefix or country (CHN, KORGOV)."),
-    dyad: str = Query("", pattern=_OPT_DYAD, description="Two country codes, either direction: CHN-KOR."),
+    dyad: str = Query("", pattern=_OPT_DYAD, description="Two country codes: CHN-KOR means both "
+                      "directions (CHN→KOR and KOR→CHN) unless directed=true."),
+    directed: bool = Query(False, description="With dyad=CHN-KOR: only CHN→KOR (source CHN, target KOR)."),
     cameo: str = Query("", pattern=r"^\d{0,4}$", description="CAMEO code prefix (04, 057)."),
     plover: str = Query("", pattern=r"^[A-Za-z_-]{0,30}$", description="PLOVER event type (AGREE)."),
-    since: str = Query("", pattern=OPT_DATE, description="First event date, YYYY-MM-DD."),
-    until: str = Query("", pattern=OPT_DATE, description="Last event date, YYYY-MM-DD."),
+    dates: DateRange = Depends(date_range),
     q: str = Query("", max_length=200, description="Words in the sentence, actor text or title."),
-    page: int = Query(1, ge=1, le=MAX_PAGE),
-    per_page: int = Query(50, ge=1, le=MAX_PER_PAGE),
+    page: int | None = Query(None, ge=1, le=MAX_PAGE, description="Page number, from 1 (default 1)."),
+    per_page: int | None = Query(None, ge=1, le=MAX_PER_PAGE, description="Rows per page (default 50)."),
+    limit: int | None = Query(None, ge=1, le=MAX_PER_PAGE, description="Alias of per_page."),
+    offset: int | None = Query(None, ge=0, le=MAX_OFFSET,
+                               description="Rows to skip, instead of page (offset=100 with 50 rows per page "
+                                           "is page 3)."),
 ) -> EventFilter:
+    if offset is not None and page is not None:
+        raise bad("offset", "give page or offset, not both")
+    if directed and not dyad:
+        raise bad("directed", "needs a dyad (dyad=CHN-KOR&directed=true means CHN→KOR only)")
     return EventFilter(
-        actor=actor.upper() or None, dyad=parse_dyad("dyad", dyad) if dyad else None,
-        cameo=cameo or None, plover=plover.upper() or None, since=parse_date("since", since),
-        until=parse_date("until", until), q=q.strip() or None, page=page, per_page=per_page,
+        actor=actor.upper() or None, dyad=parse_dyad("dyad", dyad) if dyad else None, directed=directed,
+        cameo=cameo or None, plover=plover.upper() or None, since=dates[0], until=dates[1],
+        q=q.strip() or None, page=page or 1, per_page=_page_size(per_page, limit), offset=offset,
     )
 
 

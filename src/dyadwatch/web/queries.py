@@ -23,8 +23,11 @@ _SPANS = {"source_span": "source", "target_span": "target", "trigger_span": "tri
 
 @dataclass
 class EventFilter:
+    """The filters and the page of ``/events`` and ``/api/events`` (one query builder for both)."""
+
     actor: str | None = None  # actor code prefix (CHN, CHNGOV) or country
-    dyad: tuple[str, str] | None = None  # both directions
+    dyad: tuple[str, str] | None = None  # both directions, unless ``directed``
+    directed: bool = False  # dyad (A, B): only A -> B
     cameo: str | None = None  # CAMEO code prefix
     plover: str | None = None  # PLOVER event type
     since: dt.date | None = None
@@ -32,6 +35,12 @@ class EventFilter:
     q: str | None = None  # words in the sentence, actor texts or title
     page: int = 1
     per_page: int = 50
+    offset: int | None = None  # rows to skip; overrides ``page``
+
+    @property
+    def start(self) -> int:
+        """Rows skipped before this page."""
+        return self.offset if self.offset is not None else (self.page - 1) * self.per_page
 
     def where(self) -> tuple[str, list[Any]]:
         clauses: list[str] = []
@@ -42,9 +51,13 @@ class EventFilter:
             params += [self.actor + "%", self.actor + "%", self.actor, self.actor]
         if self.dyad:
             a, b = self.dyad
-            clauses.append("((ae.source_country = ? AND ae.target_country = ?) "
-                           "OR (ae.source_country = ? AND ae.target_country = ?))")
-            params += [a, b, b, a]
+            if self.directed:
+                clauses.append("(ae.source_country = ? AND ae.target_country = ?)")
+                params += [a, b]
+            else:
+                clauses.append("((ae.source_country = ? AND ae.target_country = ?) "
+                               "OR (ae.source_country = ? AND ae.target_country = ?))")
+                params += [a, b, b, a]
         if self.cameo:
             clauses.append("ae.cameo_code LIKE ?")
             params.append(self.cameo + "%")
@@ -98,25 +111,37 @@ def _evidence(row: dict[str, Any]) -> list[dict[str, Any]]:
     return []
 
 
-_ORDER = "ae.event_date DESC NULLS LAST, ae.article_id, ae.sentence_index, ae.event_id"
+# newest first; the row id last makes the order total, so that pages never overlap or skip rows
+_ORDER = "ae.event_date DESC NULLS LAST, ae.article_id, ae.sentence_index, ae.event_id, ae.{rowid}"
 
 
-def list_events(db: Database, f: EventFilter) -> tuple[int, list[dict[str, Any]]]:
-    """(total matching, the page of event records), newest first.
+@dataclass
+class EventPage:
+    """One page of event reports (rows of ``article_events``: one event as one article reports it)."""
+
+    total: int  # event reports matching the filters: the rows of every page together
+    distinct_events: int  # distinct events (``event_id``) among them
+    events: list[dict[str, Any]]
+
+
+def list_events(db: Database, f: EventFilter) -> EventPage:
+    """The matching event reports (``total``, ``distinct_events``) and the page's records, newest first.
 
     The page is cut from ``article_events`` alone (articles joined only for a text
     search), then only its rows are joined with their article and event.
     """
     where, params = f.where()
     source = "article_events ae" + (" JOIN articles a ON a.article_id = ae.article_id" if f.q else "")
-    total = db.one(f"SELECT count(*) AS n FROM {source} WHERE {where}", params)
+    counts = db.one(f"SELECT count(*) AS n, count(DISTINCT ae.event_id) AS d FROM {source} WHERE {where}",
+                    params) or {}
     rows = db.rows(
-        f"WITH page AS (SELECT ae.* FROM {source} WHERE {where} ORDER BY {_ORDER} LIMIT ? OFFSET ?) "
+        f"WITH page AS (SELECT ae.*, ae.rowid AS row_no FROM {source} WHERE {where} "
+        f"ORDER BY {_ORDER.format(rowid='rowid')} LIMIT ? OFFSET ?) "
         "SELECT ae.*, a.title, e.num_articles FROM page ae "
         "JOIN articles a ON a.article_id = ae.article_id "
-        f"LEFT JOIN events e ON e.event_id = ae.event_id ORDER BY {_ORDER}",
-        [*params, f.per_page, (f.page - 1) * f.per_page])
-    return int(total["n"] if total else 0), [event_record(r) for r in rows]
+        f"LEFT JOIN events e ON e.event_id = ae.event_id ORDER BY {_ORDER.format(rowid='row_no')}",
+        [*params, f.per_page, f.start])
+    return EventPage(int(counts.get("n") or 0), int(counts.get("d") or 0), [event_record(r) for r in rows])
 
 
 def get_article(db: Database, article_id: str) -> dict[str, Any] | None:
@@ -169,8 +194,7 @@ def top_dyads(db: Database, since: dt.date | None = None, until: dt.date | None 
 
 
 def dyad_events(db: Database, a: str, b: str, limit: int = 100) -> list[dict[str, Any]]:
-    _, events = list_events(db, EventFilter(dyad=(a, b), per_page=limit))
-    return events
+    return list_events(db, EventFilter(dyad=(a, b), per_page=limit)).events
 
 
 def known_code(db: Database, code: str) -> bool:
