@@ -116,11 +116,16 @@ def test_cli_import_petrarch(tmp_path: Path, runner) -> None:
 def test_wikidata_export_becomes_a_persons_dictionary() -> None:
     countries, _ = load_file(DATA / "countries.txt")
     result = import_wikidata(DATA / "wikidata_sample.json", countries)
-    assert [p.position for p in result.problems] == ["row 3", "row 4"]
+    assert [p.position for p in result.problems] == ["row 3", "row 4", "row 7"]
     assert "unknown country 'Atlantis'" in result.problems[0].reason
-    (ana,) = result.entries
+    assert "unknown country 'http://www.wikidata.org/entity/Q999999'" in result.problems[2].reason
+    ana, dara, eli = result.entries
     assert ana.name == "Ana Vidal" and ana.gender == "f" and ana.short == ["Vidal"]
-    assert ana.names == ["Ana M. Vidal", "A. Vidal"]
+    assert ana.names == ["Ana Vidal", "Ana M. Vidal", "A. Vidal"]  # the label is one of the names
+    # a country given as an entity URI maps through its label, or through an ISO field
+    assert (dara.names, [r.text() for r in dara.roles]) == (
+        ["Dara Quill"], ["KORGOV 2026-03-01 - Prime Minister of South Korea"])
+    assert [r.code for r in eli.roles] == ["CHNGOV"]
     assert [r.text() for r in ana.roles] == [
         "KOROPP 2023-02-01 2025-12-31 leader of the opposition",
         "KORGOV 2026-01-05 - Minister of Foreign Affairs of South Korea",
@@ -153,3 +158,45 @@ def test_a_binary_file_is_reported_and_the_others_convert(tmp_path: Path) -> Non
     converted = convert_files([bad, good])
     assert any(p.path == str(bad) and "binary" in p.reason for p in converted.problems)
     assert "persons.txt" in converted.files
+
+
+def test_non_actor_petrarch_files_are_refused_by_content(tmp_path: Path, runner) -> None:
+    issues = tmp_path / "my.issues.txt"
+    issues.write_text('<ISSUE CATEGORY="EDUCATION" TYPE="ALL">\nn:preschool [EARLY_EDUCATION]\npre+n:school [EARLY_EDUCATION]\n', encoding="utf-8")
+    verbs = tmp_path / "verbs.actors.txt"  # the name says actors, the content says verbs
+    verbs.write_text("&AUXVERB1_\n+WAS\n+WERE\n---  ACCUSE   [112]  ---\n- * OF CORRUPTION [1121]\n", encoding="utf-8")
+    prose = tmp_path / "notes.txt"
+    prose.write_text("These are my notes about the project.\nThey are not a dictionary, as you can see.\n", encoding="utf-8")
+    good = tmp_path / "a.actors.txt"
+    good.write_text(TABARI, encoding="utf-8")
+    converted = convert_files([issues, verbs, prose, good])
+    assert converted.skipped == [issues, verbs, prose]
+    reasons = {Path(p.path).name: p.reason for p in converted.problems if p.position is None}
+    assert reasons["my.issues.txt"] == "an issue-coding file, not an actor, agent or discard dictionary: skipped"
+    assert reasons["verbs.actors.txt"].startswith("a verb (event pattern) dictionary")
+    assert reasons["notes.txt"].startswith("not a PETRARCH dictionary")
+    assert "persons.txt" in converted.files  # the good file still converts
+    result = runner.invoke(cli, ["dict", "import-petrarch", str(issues), str(good), "-o", str(tmp_path / "out")])
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    assert f"{issues}: an issue-coding file, not an actor, agent or discard dictionary: skipped" in result.output
+    assert (tmp_path / "out" / "persons.txt").exists()
+
+
+def test_discard_list_without_a_name_hint_is_a_discard_file(tmp_path: Path) -> None:
+    f = tmp_path / "stoplist.txt"
+    f.write_text("MONTHS LATER\n+World Golf Championships   # sports\n1914\n", encoding="utf-8")
+    converted = convert_files([f])
+    assert converted.skipped == [] and len(converted.files["discards.txt"]) == 3
+
+
+@pytest.mark.skipif(not PETRARCH.exists(), reason="../shared/reference/petrarch2 is not beside the repository")
+def test_shared_petrarch_files_are_classified() -> None:
+    from dyadwatch.actors.filekind import classify
+    from dyadwatch.actors.petrarch import _read_lines
+
+    kinds = {p.name: classify(_read_lines(p)) for p in sorted(PETRARCH.glob("*.txt"))}
+    assert kinds["Phoenix.IssueCoding.txt"] == "issues" and kinds["CAMEO.2.0.txt"] == "verbs"
+    assert kinds["PETR.Validate.verbs.txt"] == "verbs"
+    assert {kinds[n] for n in kinds if n.endswith("actors.txt")} == {"actors"}
+    assert {kinds[n] for n in kinds if n.endswith("agents.txt")} == {"agents"}
+    assert {kinds[n] for n in kinds if n.endswith("discards.txt")} == {"discards"}

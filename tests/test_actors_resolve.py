@@ -1,4 +1,5 @@
-"""Resolution on token-only Docs with the tiny test dictionary (no model, no Phoenix)."""
+"""Resolution on token-only Docs with the tiny test dictionary (no model, no Phoenix): rules,
+bare surnames of the only office holder, group references ("the two leaders")."""
 
 from __future__ import annotations
 
@@ -188,3 +189,70 @@ def test_leader_of_a_parliamentary_republic_is_the_head_of_government(tmp_path) 
     assert entries[offices.holder("IND", "leader", day)[0]].name == "M"
     assert entries[offices.holder("FRA", "leader", day)[0]].name == "F"
     assert entries[offices.holder("IND", "president", day)[0]].name == "P"
+
+
+# ---- bare surnames ---------------------------------------------------------------------------
+def test_bare_surname_of_the_only_head_in_office_resolves(stage, nlp) -> None:
+    ((lee, xi),) = run(stage, nlp, "2025-06-11", "Lee Jae-myung met Xi.")
+    assert (lee.code, xi.code, xi.name, xi.kind) == ("KORGOV", "CHNGOV", "Xi Jinping", "short")
+    assert xi.reason == "Xi: the only Xi in office on 2025-06-11: Xi Jinping, President of China"
+    ((xi,),) = run(stage, nlp, "2025-06-11", "Xi")
+    assert xi.code == "CHNGOV" and (xi.start, xi.end) == (0, 2)
+
+
+def test_bare_surname_is_not_resolved_when_ambiguous_or_out_of_office(stage, nlp) -> None:
+    # 2025-06-11: Lee Jae-myung is president, but another Lee holds a current (spy agency) role
+    assert run(stage, nlp, "2025-06-11", "Lee said he was ready.") == [[]]
+    # 2025-06-01: the only Lee with a role is the opposition leader: no head of state
+    assert run(stage, nlp, "2025-06-01", "Lee said so.") == [[]]
+    # Moon Jae-in is out of office in 2023; Yoon is suspended, then a former president, in 2025
+    assert run(stage, nlp, "2023-01-01", "Moon said so.") == [[]]
+    assert codes(run(stage, nlp, "2023-01-01", "Yoon said so.")[0]) == [("Yoon", "KORGOV")]
+    assert run(stage, nlp, "2025-01-10", "Yoon said so.") == [[]]
+    assert codes(run(stage, nlp, "2018-01-01", "Moon said so.")[0]) == [("Moon", "KORGOV")]
+    # a prime minister is a head of government
+    assert codes(run(stage, nlp, "2025-08-01", "Kim spoke.")[0]) == [("Kim", "KORGOV")]
+    assert run(stage, nlp, "2025-06-01", "Kim spoke.") == [[]]
+
+
+def test_bare_surname_needs_to_stand_alone_as_a_name(stage, nlp) -> None:
+    day = "2018-01-01"
+    assert run(stage, nlp, day, "In May 2018 the talks began.") == [[]]  # a function word, next to a number
+    assert run(stage, nlp, day, "Moon Landing Day was marked.") == [[]]  # part of a longer name
+    assert run(stage, nlp, day, "Sam Moon said so.") == [[]]  # another person's surname
+    assert run(stage, nlp, day, "They saw the Moon.") == [[]]  # after an article
+    (found,) = run(stage, nlp, "2025-06-11", "the Xi administration said")
+    assert codes(found)[0] == ("Xi", "CHNGOV")
+
+
+def test_named_earlier_still_wins_over_the_office_rule(stage, nlp) -> None:
+    first, second = run(stage, nlp, "2025-06-11", "Lee Jae-myung spoke.", "Lee said he was ready.")
+    assert codes(second) == [("Lee", "KORGOV"), ("he", "KORGOV")]
+    assert "named earlier" in second[0].reason
+
+
+# ---- group references ------------------------------------------------------------------------
+def test_the_two_leaders_are_the_two_persons_named_last(stage, nlp) -> None:
+    _, group = run(stage, nlp, "2025-06-11", "Xi Jinping held a call with Lee Jae-myung.",
+                   "The two leaders agreed on the need to deepen exchanges.")
+    assert codes(group) == [("The two leaders", "CHNGOV"), ("The two leaders", "KORGOV")]
+    assert {(m.start, m.end) for m in group} == {(group[0].start, group[0].start + len("The two leaders"))}
+    assert [m.name for m in group] == ["Xi Jinping", "Lee Jae-myung"]
+    assert group[0].reason == "The two leaders: Xi Jinping and Lee Jae-myung" and group[0].kind == "group"
+
+
+def test_both_countries_and_the_two_sides(stage, nlp) -> None:
+    first, second, third = run(stage, nlp, "2025-06-11", "China and South Korea signed a deal.",
+                               "Both countries welcomed it.", "Beijing and Seoul said the two sides would meet.")
+    assert codes(second) == [("Both countries", "CHN"), ("Both countries", "KOR")]
+    assert second[0].reason == "Both countries: China and South Korea"
+    assert codes(third)[-2:] == [("the two sides", "CHNGOV"), ("the two sides", "KORGOV")]
+
+
+def test_a_group_with_fewer_than_two_referents_is_not_an_actor(stage, nlp) -> None:
+    assert run(stage, nlp, "2025-06-11", "The two leaders agreed.") == [[]]
+    _, group = run(stage, nlp, "2025-06-11", "Xi Jinping spoke.", "Both leaders agreed.")
+    assert group == []
+    # "the two presidents" needs two presidents: a foreign minister is not one
+    _, _, group = run(stage, nlp, "2025-06-11", "Xi Jinping spoke.", "Kim Min-seok spoke.", "The two presidents met.")
+    assert group == []

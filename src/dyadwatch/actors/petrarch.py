@@ -24,6 +24,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Problem
 from .dictionary import NONSTATE_PREFIXES, Entry, Role, format_entries
+from .filekind import WrongKind, detect_kind
 
 _BRACKET = re.compile(r"\[([^\]]*)\]")
 _BRACES = re.compile(r"\{([^}]*)\}")
@@ -38,6 +39,7 @@ class Converted:
 
     files: dict[str, list[Entry]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)  # inputs not converted at all (unreadable, wrong kind)
 
     def add(self, filename: str, entries: Iterable[Entry]) -> None:
         self.files.setdefault(filename, []).extend(entries)
@@ -311,29 +313,17 @@ def read_discard_file(path: Path) -> Converted:
     return out
 
 
-def detect_kind(path: Path) -> str:
-    """actors | agents | discards, from the file name, else from the content."""
-    name = path.name.lower()
-    for kind in ("agents", "discards"):
-        if kind in name:
-            return kind
-    if "actors" in name:
-        return "actors"
-    sample = "\n".join(_read_lines(path)[:400])
-    if "[~" in sample or "~]" in sample:
-        return "agents"
-    return "actors" if "[" in sample else "discards"
-
-
 def convert_files(paths: Iterable[Path]) -> Converted:
     """Convert PETRARCH files into block-format entries, grouped by target file."""
     total = Converted()
     readers = {"actors": read_actor_file, "agents": read_agent_file, "discards": read_discard_file}
     for path in paths:
         try:
-            part = readers[detect_kind(path)](path)
+            part = readers[detect_kind(path, _read_lines(path))](path)
         except InputError as exc:  # one bad file is reported; the others still convert
-            total.problems.append(Problem(str(path), str(exc), None, "unreadable"))
+            kind = "skipped" if isinstance(exc, WrongKind) else "binary" if "binary" in str(exc) else "unreadable"
+            total.problems.append(Problem(str(path), str(exc), None, kind))
+            total.skipped.append(path)
             continue
         total.problems.extend(part.problems)
         for filename, entries in part.files.items():

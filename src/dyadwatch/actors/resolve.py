@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from ..model import ActorMention, Sentence
 from .dictionary import Entry
+from .groups import GroupRef, country_actor, find_groups
 from .matcher import Candidate, Form, Matcher
 from .roles import TITLE_WORDS, OfficeIndex, Resolution, country_of, describe, resolve_entry
 
@@ -61,11 +62,16 @@ class Context:
 
     anchor: dt.date | None
     recent: list[int] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)  # countries/governments named, most recent first
 
     def saw(self, index: int) -> None:
         if index in self.recent:
             self.recent.remove(index)
         self.recent.insert(0, index)
+
+    def saw_actor(self, code: str) -> None:
+        """A country or government named (one place per country: "Seoul" after "South Korea")."""
+        self.actors = [code, *(c for c in self.actors if c[:3] != code[:3])]
 
 
 @dataclass
@@ -76,6 +82,8 @@ class Item:
     end: int
     form: str
     entry: int | None = None
+    note: str = ""  # a short name resolved as the only holder of a head office: that role's title
+    group: GroupRef | None = None
 
 
 @dataclass
@@ -129,11 +137,14 @@ class Resolver:
                      or named_at.get(f.entry, len(candidates) + 10**6) < cand.start]
             if not any(f.form == "short" for f in forms):
                 forms += self._titled_shorts(doc, cand, ctx)
+            note = ""
+            if not forms:
+                forms, note = self._office_short(doc, cand, ctx)
             if not forms or taken.intersection(range(cand.start, cand.end)):
                 continue
             best = max(forms, key=lambda f: self._rank(f, ctx))
             taken.update(range(cand.start, cand.end))
-            items.append(Item(cand.start, cand.end, best.form, best.entry))
+            items.append(Item(cand.start, cand.end, best.form, best.entry, note))
         return sorted(items, key=lambda i: i.start)
 
     def _titled_shorts(self, doc: Doc, cand: Candidate, ctx: Context) -> list[Form]:
@@ -154,10 +165,54 @@ class Resolver:
         found = titled or holders
         return found if len(found) == 1 else []  # ambiguous: not an actor
 
+    def _office_short(self, doc: Doc, cand: Candidate, ctx: Context) -> tuple[list[Form], str]:
+        """A bare surname not named earlier: the person it is the short form of, when that person
+        is the only one holding a head-of-state/government office on the date and no other
+        person with that short form holds any current (non-former) role. ([], "") otherwise."""
+        shorts = [f for f in cand.forms if f.form == "short"]
+        if not shorts or not self._bare_surname(doc, cand):
+            return [], ""
+        heads = {f.entry: role for f in shorts if (role := self.offices.head_role(f.entry, ctx.anchor)) is not None}
+        if len(heads) != 1:
+            return [], ""
+        (index, role), = heads.items()
+        if any(f.entry != index and self._active(self.entries[f.entry], ctx.anchor) for f in shorts):
+            return [], ""
+        return [f for f in shorts if f.entry == index][:1], role.title or role.code
+
+    @staticmethod
+    def _active(entry: Entry, day: dt.date | None) -> bool:
+        """Does ``entry`` hold a current role on ``day`` (a former office holder does not)?"""
+        return any((r.covers(day) if day is not None else r.end is None) and r.code[3:6] != "ELI" for r in entry.roles)
+
+    @staticmethod
+    def _bare_surname(doc: Doc, cand: Candidate) -> bool:
+        """A capitalised word standing alone as a name: not part of a longer name ("Brown
+        University", "Bob Brown"), not a function word ("May"), not next to a number ("May 2018"),
+        not after an article ("the Moon") unless an agent noun follows ("the Trump administration")."""
+        words = doc[cand.start:cand.end]
+        before = doc[cand.start - 1] if cand.start > 0 else None
+        after = doc[cand.end] if cand.end < len(doc) else None
+        if any(t.is_stop for t in words) or any(t is not None and t.like_num for t in (before, after)):
+            return False
+        if after is not None and after.is_alpha and after.text[:1].isupper():
+            return False
+        if before is not None and before.is_alpha and before.text[:1].isupper() and not before.is_stop:
+            return False
+        if before is not None and before.lower_ in ("the", "a", "an"):
+            return after is not None and after.lower_ in ("administration", "government", "cabinet", "camp")
+        return True
+
     def pronouns(self, doc: Doc, items: list[Item], ctx: Context) -> list[Item]:
-        taken = {i for it in items for i in range(it.start, it.end)}
+        """Pronouns and group references ("the two leaders") not covered by a name; a group
+        reference replaces agent nouns inside it ("leaders")."""
+        groups = [Item(g.start, g.end, "group", group=g) for g in find_groups(doc)]
+        grouped = {i for g in groups for i in range(g.start, g.end)}
+        items = [it for it in items if not grouped.intersection(range(it.start, it.end)) or self._kind(it) != "agent"]
+        groups = [g for g in groups if not any(it.start < g.end and g.start < it.end for it in items)]
+        taken = {i for it in [*items, *groups] for i in range(it.start, it.end)}
         extra = [Item(t.i, t.i + 1, "pronoun") for t in doc if t.lower_ in PRONOUNS and t.i not in taken]
-        return sorted(items + extra, key=lambda i: i.start)
+        return sorted(items + groups + extra, key=lambda i: i.start)
 
     # ---- the public step -----------------------------------------------------------------------
     def find(self, doc: Doc, sentence: Sentence, ctx: Context) -> list[ActorMention]:
@@ -168,7 +223,7 @@ class Resolver:
     # ---- combination ---------------------------------------------------------------------------
     def _kind(self, item: Item) -> str:
         """country | person | agent | place | other | pronoun | short | discard."""
-        if item.form in ("pronoun", "short", "discard"):
+        if item.form in ("pronoun", "short", "discard", "group"):
             return item.form
         entry = self.entries[item.entry] if item.entry is not None else None
         if entry is None:
@@ -211,12 +266,54 @@ class Resolver:
         for i in range(len(items)):
             if used[i]:
                 continue
+            if kinds[i] == "group":
+                out.extend(self._group(doc, items[i], ctx))
+                continue
             built = self._combine_at(doc, items, kinds, used, i, ctx)
             if built is not None and out and built.kind == "agent" and built.entry is not None \
                     and built.entry.kind == "agent":
                 built = self._persons_agent(doc, out[-1], built)
             if built is not None:
                 out.append(built)
+                if country_actor(built.code):
+                    ctx.saw_actor(built.code)
+        return out
+
+    def _group(self, doc: Doc, item: Item, ctx: Context) -> list[Built]:
+        """"the two leaders": one mention for each of the two most recent distinct referents."""
+        group = item.group
+        assert group is not None
+        found = self._group_persons(ctx, group.kind) if group.kind in ("persons", "presidents") \
+            else self._group_actors(ctx, group.kind)
+        if len(found) < 2:
+            return []
+        found = found[1::-1]  # the earlier named first
+        words = doc[item.start:item.end].text
+        why = f"{words}: {found[0].name} and {found[1].name}"
+        for b in found:
+            b.start, b.end, b.reason = item.start, item.end, why
+        return found
+
+    def _group_persons(self, ctx: Context, kind: str) -> list[Built]:
+        out: list[Built] = []
+        for index in ctx.recent:
+            entry = self.entries[index]
+            res = resolve_entry(entry, ctx.anchor)
+            if res is None or res.code.startswith("-") or any(b.code == res.code for b in out):
+                continue
+            if kind == "presidents" and "president" not in (res.title or "").lower():
+                continue
+            out.append(Built(0, 0, res.code, "group", "", entry, res, entry.name, index))
+            if len(out) == 2:
+                break
+        return out
+
+    def _group_actors(self, ctx: Context, kind: str) -> list[Built]:
+        out = []
+        for code in ctx.actors[:2]:
+            country = code[:3]
+            code = {"countries": country, "governments": f"{country}GOV"}.get(kind, code)
+            out.append(Built(0, 0, code, "group", "", None, None, self.country_names.get(country, country)))
         return out
 
     def _persons_agent(self, doc: Doc, owner: Built, agent: Built) -> Built:
@@ -367,6 +464,8 @@ class Resolver:
             return self._pronoun(doc, item, ctx)
         if kind == "short":
             word = doc[item.start:item.end].text
+            if item.note:
+                return self._office_holder(item, word, ctx)
             return self._person(item, ctx, kind="short", why=f" (short name {word!r} of the person named earlier)")
         if kind == "person":
             return self._person(item, ctx)
@@ -389,6 +488,14 @@ class Resolver:
             return Built(item.start, item.end, f"{res.code[:3]}CVL", "country", why, entry, None, entry.name)
         ekind = entry.kind if entry.kind in ("country", "igo", "nonstate", "person") else "agent"
         return Built(item.start, item.end, res.code, ekind, describe(entry, res), entry, res, entry.name)
+
+    def _office_holder(self, item: Item, word: str, ctx: Context) -> Built | None:
+        """A bare surname resolved as the only holder of a head office with that short form."""
+        built = self._person(item, ctx, kind="short")
+        if built is not None:
+            when = f"on {ctx.anchor.isoformat()}" if ctx.anchor else "now (no date given)"
+            built.reason = f"{word}: the only {word} in office {when}: {built.name}, {item.note}"
+        return built
 
     @staticmethod
     def _plural_demonym(doc: Doc, item: Item, entry: Entry) -> bool:

@@ -22,6 +22,8 @@ OFFICE_TITLES = {
     "defence minister": r"\bdefen[cs]e (?:minister|secretary)\b|\bminister (?:of|for) (?:national |the armed forces and )?defen[cs]e\b|\bsecretary of (?:defen[cs]e|war)\b|\bminister of the armed forces\b",
     "monarch": r"^(?:king|queen|emperor|emir|sultan)\b",
 }
+# offices of a head of state or government (a bare surname may name their holder: "Xi said")
+HEAD_OFFICES = ("supreme leader", "leader", "president", "chancellor", "prime minister", "monarch")
 _EXCLUDED = re.compile(r"\b(?:vice|deputy|former|suspended|first lady|party|elect)\b")
 _COMPILED = {k: re.compile(v) for k, v in OFFICE_TITLES.items()}
 # which offices "the <country> leader" may mean, in order of preference
@@ -135,6 +137,7 @@ class OfficeIndex:
 
     def __init__(self, entries: Sequence[Entry], skip: frozenset[int] = frozenset()) -> None:
         self.holders: dict[tuple[str, str], list[tuple[int, Role]]] = {}
+        self.heads: dict[int, list[Role]] = {}
         for index, entry in enumerate(entries):
             if entry.kind != "person" or index in skip:
                 continue
@@ -149,6 +152,15 @@ class OfficeIndex:
         for office, pattern in _COMPILED.items():
             if pattern.search(title):
                 self.holders.setdefault((country, office), []).append((index, role))
+                if office in HEAD_OFFICES and role not in self.heads.get(index, []):
+                    self.heads.setdefault(index, []).append(role)
+
+    def head_role(self, index: int, day: dt.date | None) -> Role | None:
+        """The head-of-state/government role entry ``index`` holds on ``day`` (no date: an open role)."""
+        for role in self.heads.get(index, []):
+            if role.covers(day) if day is not None else role.end is None:
+                return role
+        return None
 
     def holder(self, country: str, office: str, day: dt.date | None) -> tuple[int, Role] | None:
         """The entry index and role of the holder of ``office`` in ``country`` on ``day``."""

@@ -3,7 +3,8 @@
 The export is the standard SPARQL 1.1 JSON result (``head.vars`` and
 ``results.bindings``) of a query selecting, per row, one person in one position:
 ``person`` (entity URI), ``personLabel``, ``aliases`` (joined with ``|``, ``;`` or
-``, ``), ``country`` (ISO 3166 code or country name, or ``countryLabel``),
+``, ``), the country (``country``: an ISO 3166 code, a name or an entity URI; a
+URI is mapped through ``countryLabel`` or an ISO field such as ``countryIso``),
 ``position``/``positionLabel`` (the office: becomes the role title), ``start`` and
 ``end`` (xsd:dateTime or YYYY-MM-DD), and optionally ``gender``/``genderLabel``
 (male/female) and ``familyNameLabel`` (the short name). Rows of one person
@@ -54,6 +55,21 @@ def _value(row: dict[str, Any], *names: str) -> str:
     return ""
 
 
+# where a row may name the country, most specific first: ISO codes, the label, then ``country``
+# itself (a code, a name, or an entity URI that only the other fields can map)
+COUNTRY_FIELDS = ("countryIso", "countryIso2", "countryIso3", "countryISO", "iso", "iso2", "iso3",
+                  "countryCode", "countryLabel", "country")
+
+
+def _country(row: dict[str, Any], table: dict[str, str]) -> str | None:
+    """The CAMEO code of the row's country, from the first field the country table knows."""
+    for name in COUNTRY_FIELDS:
+        text = _value(row, name)
+        if text and not text.startswith(("http://", "https://")) and text.lower() in table:
+            return table[text.lower()]
+    return None
+
+
 def _date(text: str) -> dt.date | None:
     if not text:
         return None
@@ -99,7 +115,7 @@ def import_wikidata(path: Path, countries: Sequence[Entry]) -> WikidataImport:
             known.roles.append(role)
     for entry in people.values():
         entry.roles.sort(key=lambda r: r.start or dt.date.min)
-        entry.names = [n for n in entry.names if n != entry.name]
+        entry.names = [entry.name, *(n for n in entry.names if n != entry.name)]  # the label is a name too
     out.entries = list(people.values())
     return out
 
@@ -111,10 +127,10 @@ def _row(row: dict[str, Any], table: dict[str, str]) -> tuple[Entry, Role]:
     position = _value(row, "positionLabel", "position")
     if not position:
         raise ValueError(f"{label}: no position")
-    country_text = _value(row, "country", "countryLabel", "countryCode")
-    country = table.get(country_text.lower()) or table.get(country_text.rsplit("/", 1)[-1].lower())
+    country = _country(row, table)
     if not country:
-        raise ValueError(f"{label}: unknown country {country_text!r}")
+        tried = [v for v in (_value(row, f) for f in COUNTRY_FIELDS) if v]
+        raise ValueError(f"{label}: unknown country {' / '.join(map(repr, tried)) or '(none given)'}")
     try:
         start, end = _date(_value(row, "start")), _date(_value(row, "end"))
     except ValueError:

@@ -74,6 +74,8 @@ def import_petrarch(files: tuple[str, ...], out_dir: str) -> None:
     header = "Converted from PETRARCH/TABARI files by dyadwatch dict import-petrarch:\n" + "\n".join(files)
     for path in write_converted(converted, Path(out_dir), header):
         click.echo(f"{path}: {len(converted.files[path.name])} entries")
+    if converted.skipped:
+        raise click.ClickException(f"{len(converted.skipped)} of {len(files)} input file(s) skipped (see above)")
 
 
 @dict_group.command("import-wikidata")
