@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from io import BytesIO
 from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from dyadwatch.cli import cli
 from dyadwatch.model import Document, Problem
-from dyadwatch.read import read_inputs
+from dyadwatch.read import common, read_inputs
 
 ARTICLE = """<html><head><title>Ghana and Togo pledge maritime cooperation</title></head><body>
 <article><h1>Ghana and Togo pledge maritime cooperation</h1>
@@ -84,3 +88,103 @@ def test_truncated_or_garbage_warc_is_one_problem(tmp_path: Path) -> None:
         [problem] = list(read_inputs([f]))
         assert isinstance(problem, Problem) and problem.kind == "malformed" and problem.path == str(f)
         assert len(problem.reason) < 100 and "Error" not in problem.reason
+
+
+# --- damaged files: complete records are read, a cut one is one Problem, never partial text ---
+
+def _page(i: int) -> bytes:
+    return ARTICLE.replace("on Sunday", f"on day {i}").replace(
+        "</article>", f"<p>The ministers of both countries met for the {i}th time this year "
+                      "and agreed on joint patrols.</p>" * 20 + "</article>").encode()
+
+
+def build_pages(path: Path, gzip: bool, n: int = 3) -> list[int]:
+    """n HTML response records; returns the byte offset where each record starts."""
+    offsets = []
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=gzip)
+        for i in range(n):
+            offsets.append(fh.tell())
+            _record(writer, f"https://news.example/{i}", _page(i), "text/html", "2025-06-09T10:00:00Z")
+    return offsets
+
+
+def _cut(tmp_path: Path, good: Path, keep: int) -> Path:
+    cut = tmp_path / ("cut" + "".join(good.suffixes))
+    cut.write_bytes(good.read_bytes()[:keep])
+    return cut
+
+
+def _split(items: list) -> tuple[list[Document], list[Problem]]:  # type: ignore[type-arg]
+    return ([i for i in items if isinstance(i, Document)], [i for i in items if isinstance(i, Problem)])
+
+
+def test_truncated_warc_gz_qa_repro(tmp_path: Path) -> None:
+    good = tmp_path / "good.warc.gz"
+    offsets = build_pages(good, gzip=True)
+    full = list(read_inputs([good]))
+    cut = _cut(tmp_path, good, good.stat().st_size - 60)
+    docs, problems = _split(list(read_inputs([cut])))
+    assert [d.body for d in docs] == [d.body for d in full[:2]]  # type: ignore[union-attr]
+    [problem] = problems
+    assert problem.position == f"offset {offsets[2]}" and problem.kind == "malformed"
+    assert problem.reason.startswith(("truncated WARC record (Content-Length ", "gzip stream ends early"))
+
+
+def test_truncated_record_reason_and_gzip_end(tmp_path: Path) -> None:
+    good = tmp_path / "good.warc"
+    offsets = build_pages(good, gzip=False)
+    size = good.stat().st_size
+    [problem] = _split(list(read_inputs([_cut(tmp_path, good, size - 1000)])))[1]
+    m = re.fullmatch(r"truncated WARC record \(Content-Length ([\d,]+), got ([\d,]+) bytes\)", problem.reason)
+    assert m and int(m[1].replace(",", "")) - int(m[2].replace(",", "")) == 1000 - 4  # 4: the CRLFs after it
+    assert problem.position == f"offset {offsets[2]}"
+    gz = tmp_path / "good.warc.gz"
+    offsets = build_pages(gz, gzip=True)
+    docs, [problem] = _split(list(read_inputs([_cut(tmp_path, gz, gz.stat().st_size - 4)])))
+    assert len(docs) == 2 and problem.reason == "gzip stream ends early (file cut short)"
+    assert problem.position == f"offset {offsets[2]}"
+
+
+@pytest.mark.parametrize("gz", [True, False])
+def test_every_cut_keeps_complete_records_and_reports_the_cut_one(tmp_path: Path, gz: bool) -> None:
+    good = tmp_path / ("good.warc.gz" if gz else "good.warc")
+    offsets = build_pages(good, gzip=gz)
+    bodies = [d.body for d in read_inputs([good])]  # type: ignore[union-attr]
+    size = good.stat().st_size
+    cuts = sorted({*range(1, size, max(1, size // 45)), *(o + k for o in offsets[1:] for k in (1, 5, 30))})
+    for keep in cuts:
+        docs, problems = _split(list(read_inputs([_cut(tmp_path, good, keep)])))
+        complete = sum(1 for o in offsets[1:] if o <= keep)  # records that end before the cut
+        assert [d.body for d in docs] == bodies[:complete], keep  # never partial text
+        if keep in offsets:
+            assert not problems, keep
+            continue
+        assert len(problems) == 1, (keep, problems)  # never silence
+        problem = problems[0]
+        assert problem.position == f"offset {offsets[complete]}", (keep, problem)
+        assert problem.kind == "malformed" and "Error" not in problem.reason, (keep, problem)
+
+
+def test_html_record_over_the_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(common, "MAX_BODY_CHARS", 400)  # an HTML record over 5 x 400 bytes
+    f = tmp_path / "big.warc"
+    with f.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=False)
+        _record(writer, "https://news.example/big", _page(1) * 3, "text/html", "2025-06-09T10:00:00Z")
+        _record(writer, "https://news.example/a", ARTICLE.encode(), "text/html", "2025-06-09T10:00:00Z")
+    problem, doc = list(read_inputs([f]))
+    assert isinstance(problem, Problem) and problem.kind == "too-long" and problem.position == "offset 0"
+    assert re.fullmatch(r"HTML record of [\d,]+ bytes exceeds the 2,000-byte limit "
+                        r"\(article bodies are limited to 400 characters\)", problem.reason)
+    assert isinstance(doc, Document) and doc.url == "https://news.example/a"
+
+
+def test_cli_reports_the_cut_record(tmp_path: Path) -> None:
+    good = tmp_path / "good.warc.gz"
+    build_pages(good, gzip=True)
+    cut = _cut(tmp_path, good, good.stat().st_size - 60)
+    result = CliRunner().invoke(cli, ["read", str(cut), "--format", "jsonl"])
+    assert result.exit_code == 0 and len(result.stdout.splitlines()) == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"{cut}:offset ") and "Traceback" not in result.output

@@ -13,6 +13,32 @@ from .layout import mark_body, split_units
 
 log = logging.getLogger("dyadwatch.read")
 
+# The longest article body read (characters). A longer one is Problem kind "too-long": it is
+# not an article (a log, a dump, a whole book) and would exceed spaCy's own limit.
+MAX_BODY_CHARS = 1_000_000
+# Inputs larger than these many times MAX_BODY_CHARS (bytes) are not even decoded:
+PAGE_BYTES_PER_CHAR = 5  # an HTML page (file or WARC record): markup, scripts and styles
+LINE_BYTES_PER_CHAR = 8  # a JSONL line: JSON escapes a character as up to 6 bytes (\uXXXX)
+
+
+def too_long(chars: int, path: str, position: str | None = None) -> Problem | None:
+    """Problem "too-long" when a body of ``chars`` characters exceeds MAX_BODY_CHARS."""
+    if chars <= MAX_BODY_CHARS:
+        return None
+    return Problem(path, f"article body of {chars:,} characters exceeds the "
+                         f"{MAX_BODY_CHARS:,}-character limit", position=position, kind="too-long")
+
+
+def byte_limit(per_char: int) -> int:
+    return per_char * MAX_BODY_CHARS
+
+
+def too_big(size: int, what: str, per_char: int, path: str, position: str | None = None) -> Problem:
+    """Problem "too-long" for ``what`` (an HTML page, a JSONL line) larger than ``byte_limit(per_char)``."""
+    limit = byte_limit(per_char)
+    return Problem(path, f"{what} of {size:,} bytes exceeds the {limit:,}-byte limit (article bodies "
+                         f"are limited to {MAX_BODY_CHARS:,} characters)", position=position, kind="too-long")
+
 
 def content_id(body: str) -> str:
     """Stable id from the text: sha1 of the NFC, whitespace-collapsed body, 16 hex digits."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from typing import IO
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -113,3 +114,36 @@ def _single_byte(data: bytes) -> tuple[str, str]:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         return data.decode("latin-1"), "latin-1"
+
+
+_CHUNK = 1 << 20
+
+
+def count_chars(fh: IO[bytes]) -> int | Decoded:
+    """Characters of the text in ``fh`` (CRLF counted once), decoded chunk by chunk as
+    ``decode`` would, without holding the whole text: for files too large to read.
+    A ``Decoded`` with the reason when the bytes are not text."""
+    head = fh.read(_SAMPLE)
+    encoding = next((enc for bom, enc in _BOMS if head.startswith(bom)), None)
+    if encoding is None:
+        sample = decode(head)
+        if sample.kind == "binary":
+            return sample
+        utf16 = sample.encoding if sample.encoding and sample.encoding.startswith("utf-16") else None
+        encoding = utf16 or "utf-8"
+    fh.seek(0)
+    decoder = codecs.getincrementaldecoder(encoding)()
+    chars, blank = 0, True
+    try:
+        for chunk in iter(lambda: fh.read(_CHUNK), b""):
+            text = decoder.decode(chunk)
+            chars += len(text) - text.count("\r\n")
+            blank = blank and not text.strip()
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        if encoding != "utf-8":
+            return Decoded(None, reason=f"bytes are not valid {encoding.upper()}", kind="encoding")
+        return fh.seek(0, 2)  # Windows-1252 / Latin-1: one character a byte
+    if blank:
+        return Decoded(None, reason="empty file", kind="empty")
+    return chars

@@ -8,7 +8,15 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Document, Problem
-from .common import content_id, layout_spans, read_bytes
+from .common import (
+    PAGE_BYTES_PER_CHAR,
+    byte_limit,
+    content_id,
+    layout_spans,
+    read_bytes,
+    too_big,
+    too_long,
+)
 from .detect import Decoded, decode
 from .layout import ends_sentence, words
 
@@ -52,7 +60,8 @@ def _subtitle(data: dict[str, Any], body: str) -> str | None:
 
 def parse_html(html: str, path: str, url: str | None = None,
                position: str | None = None) -> Document | Problem:
-    """One page -> Document (paragraphs as trafilatura gives them), or Problem "no article"."""
+    """One page -> Document (paragraphs as trafilatura gives them), or Problem "no article"
+    (or "too-long" for a body over MAX_BODY_CHARS; callers check the page's size first)."""
     data = _extract(html, url)
     text = (data or {}).get("text") or ""
     title = (data or {}).get("title") or None
@@ -62,6 +71,9 @@ def parse_html(html: str, path: str, url: str | None = None,
     if data is None or not any(ends_sentence(x) and len(words(x)) >= MIN_PROSE_WORDS for x in lines):
         return Problem(path, "no article text found", position=position, kind="no-article")
     body = "\n\n".join(lines)
+    problem = too_long(len(body), path, position)
+    if problem is not None:
+        return problem
     paragraphs, headings = layout_spans(body)
     return Document(
         id=content_id(body), body=body, title=title, subtitle=_subtitle(data, body),
@@ -88,6 +100,12 @@ def decode_html(data: bytes, content_type: str = "") -> Decoded:
 
 
 def read_html_file(path: Path) -> Document | Problem:
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0  # read_bytes reports it
+    if size > byte_limit(PAGE_BYTES_PER_CHAR):  # not even read: trafilatura would take minutes
+        return too_big(size, "HTML page", PAGE_BYTES_PER_CHAR, str(path))
     data = read_bytes(path)
     if isinstance(data, Problem):
         return data

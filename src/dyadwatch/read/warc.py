@@ -7,15 +7,21 @@ record in the file). The date is the page's own publication date when its
 metadata has one, else the capture date ``WARC-Date``. Records that are not
 HTML responses (requests, metadata, images, scripts) are not articles and are
 passed over; an HTML page without an article is a Problem at its offset.
+
+A damaged file is read up to the damage: every complete record is read, and a
+record cut short (in its header or its body, or in a gzip member that ends
+early) is one Problem at its offset, never a page coded from partial text.
 """
 
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
 from ..model import Document, Problem
+from .common import PAGE_BYTES_PER_CHAR, byte_limit, too_big
 from .html import decode_html, parse_html
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -26,23 +32,61 @@ def _page_text(payload: bytes, content_type: str) -> str | None:
     return decode_html(payload, content_type).text if payload.strip() else None
 
 
-def _html_payload(record) -> tuple[bytes, str] | None:  # type: ignore[no-untyped-def]
-    """(payload, content type) of an HTML response record, else None."""
+def _html_type(record) -> str | None:  # type: ignore[no-untyped-def]
+    """Content type of an HTML response (or resource) record, else None."""
     if record.rec_type == "response" and record.http_headers is not None:
         content_type = record.http_headers.get_header("Content-Type") or ""
     elif record.rec_type == "resource":  # archived without HTTP headers (some crawlers)
         content_type = record.rec_headers.get_header("Content-Type") or ""
     else:
         return None
-    if not content_type.lower().startswith(_HTML_TYPES):
+    return content_type if content_type.lower().startswith(_HTML_TYPES) else None
+
+
+def _content_length(record) -> int | None:  # type: ignore[no-untyped-def]
+    try:
+        length = int(record.rec_headers.get_header("Content-Length") or "")
+    except ValueError:
         return None
-    return record.content_stream().read(), content_type
+    return length if length >= 0 else None
+
+
+def _damage(record, records, length: int) -> str | None:  # type: ignore[no-untyped-def]
+    """Why a record that has been read to its end is incomplete, else None."""
+    missing = getattr(record.raw_stream, "limit", 0)  # bytes of the block never read
+    if missing > 0:
+        return f"truncated WARC record (Content-Length {length:,}, got {length - missing:,} bytes)"
+    decompressor = getattr(records.reader, "decompressor", None)
+    if decompressor is not None and not decompressor.eof and records.next_line is None:
+        return "gzip stream ends early (file cut short)"
+    return None
+
+
+def _read_record(record, records, name: str) -> Document | Problem | None:  # type: ignore[no-untyped-def]
+    """The Document of an HTML record, a Problem for a damaged or too large one, else None."""
+    position = f"offset {records.offset}"  # records.offset moves to the next record on read_to_end
+    length = _content_length(record)
+    if length is None:
+        records.read_to_end()
+        return Problem(name, "WARC record header cut short or without a valid Content-Length",
+                       position=position, kind="malformed")
+    content_type = _html_type(record)
+    page_limit = byte_limit(PAGE_BYTES_PER_CHAR)
+    payload = record.content_stream().read() if content_type and length <= page_limit else b""
+    records.read_to_end()
+    damage = _damage(record, records, length)
+    if damage is not None:
+        return Problem(name, damage, position=position, kind="malformed")
+    if content_type is None:
+        return None
+    if length > page_limit:
+        return too_big(length, "HTML record", PAGE_BYTES_PER_CHAR, name, position)
+    return _record_document(record, payload, content_type, name, position)
 
 
 def _record_document(record, payload: bytes, content_type: str, path: str,  # type: ignore[no-untyped-def]
-                     offset: int) -> Document | Problem:
-    """The Document of one HTML response record, or its Problem."""
-    position = f"offset {offset}"
+                     position: str) -> Document | Problem:
+    """The Document of one complete HTML response record, or its Problem."""
     html = _page_text(payload, content_type)
     if html is None or not html.strip():
         return Problem(path, "HTML record has no text", position=position, kind="no-article")
@@ -59,39 +103,96 @@ def _record_document(record, payload: bytes, content_type: str, path: str,  # ty
     return found
 
 
-def _where(records) -> str | None:  # type: ignore[no-untyped-def]
+def _cut_tail(fh, offset: int, name: str) -> Problem | None:  # type: ignore[no-untyped-def]
+    """Problem for bytes left after the last record warcio read (a record cut in its header)."""
+    fh.seek(offset)
+    rest = fh.read(256)
+    if not rest.strip():
+        return None
+    reason = ("gzip stream ends early (file cut short)" if rest.startswith(b"\x1f\x8b")
+              else "truncated WARC record (header cut short)")
+    return Problem(name, reason, position=f"offset {offset}", kind="malformed")
+
+
+def _cut_reason(fh, offset: int) -> str | None:  # type: ignore[no-untyped-def]
+    """Why the record at ``offset`` could not be parsed when the file is cut short there, else None."""
+    fh.seek(offset)
+    if fh.read(2) == b"\x1f\x8b":
+        fh.seek(offset)
+        member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            while not member.eof and (chunk := fh.read(1 << 16)):
+                member.decompress(chunk)
+        except zlib.error:
+            return "corrupt gzip data"
+        return None if member.eof else "gzip stream ends early (file cut short)"
+    fh.seek(offset)
+    block = fh.read(1 << 16)
+    if b"\r\n\r\n" not in block and b"\n\n" not in block and len(block) < 1 << 16:
+        return "truncated WARC record (header cut short)"
+    return None
+
+
+def _load_failed(exc: Exception) -> str:
+    if "non-chunked gzip" in str(exc):
+        return ("WARC file gzipped as a whole, not record by record; the rest of the file is skipped "
+                "(recompress it with `warcio recompress`)")
+    # its message quotes the raw first line, unreadable for a binary file
+    return "not a valid WARC file (no WARC record header where one should start)"
+
+
+def _offset(records) -> int | None:  # type: ignore[no-untyped-def]
     try:
-        return f"offset {records.offset}" if records is not None else None
+        return int(records.offset) if records is not None else None
     except Exception:  # the iterator may be in any state after a failure
         return None
 
 
-def read_warc_file(path: Path) -> Iterator[Document | Problem]:
-    from warcio.archiveiterator import ArchiveIterator
+def _failure(fh, records, name: str, exc: Exception) -> Problem:  # type: ignore[no-untyped-def]
+    """The one Problem for a record warcio fails to parse (the rest of the file is skipped)."""
     from warcio.exceptions import ArchiveLoadFailed
 
+    offset = _offset(records)
+    position = None if offset is None else f"offset {offset}"
+    if isinstance(exc, OSError) and not isinstance(exc, EOFError):
+        return Problem(name, f"cannot read WARC file: {exc.strerror or exc}", position=position,
+                       kind="unreadable")
+    reason = _cut_reason(fh, offset) if offset is not None else None
+    if reason is None and isinstance(exc, ArchiveLoadFailed):
+        reason = _load_failed(exc)
+    # warcio fails on malformed records with assorted internal errors
+    return Problem(name, reason or "malformed WARC record; the rest of the file is skipped",
+                   position=position, kind="malformed")
+
+
+def read_warc_file(path: Path) -> Iterator[Document | Problem]:
     name = str(path)
-    pages = 0
-    records = None
     try:
-        with path.open("rb") as fh:
-            records = ArchiveIterator(fh)
-            for record in records:
-                page = _html_payload(record)  # read before asking the offset, which skips the record
-                if page is not None:
-                    pages += 1
-                    yield _record_document(record, *page, name, records.get_record_offset())
-    except ArchiveLoadFailed as exc:
-        del exc  # its message quotes the raw first line, unreadable for a binary file
-        yield Problem(name, "not a valid WARC file (no WARC record header where one should start)",
-                      position=_where(records), kind="malformed")
-        return
+        fh = path.open("rb")
     except OSError as exc:
         yield Problem(name, f"cannot read WARC file: {exc.strerror or exc}", kind="unreadable")
         return
-    except Exception:  # warcio fails on malformed records with assorted internal errors
-        yield Problem(name, "malformed or truncated WARC record; the rest of the file is skipped",
-                      position=_where(records), kind="malformed")
+    with fh:
+        yield from _read_records(fh, name)
+
+
+def _read_records(fh, name: str) -> Iterator[Document | Problem]:  # type: ignore[no-untyped-def]
+    from warcio.archiveiterator import ArchiveIterator
+
+    found = 0  # Documents and Problems of records
+    records = None
+    try:
+        records = ArchiveIterator(fh)
+        for record in records:
+            item = _read_record(record, records, name)
+            if item is not None:
+                found += 1
+                yield item
+        cut = _cut_tail(fh, records.offset, name)
+    except Exception as exc:  # noqa: BLE001 - every failure is one Problem, never a traceback
+        yield _failure(fh, records, name, exc)
         return
-    if pages == 0:
+    if cut is not None:
+        yield cut
+    elif found == 0:
         yield Problem(name, "no HTML response record in the WARC file", kind="no-article")
