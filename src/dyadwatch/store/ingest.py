@@ -119,9 +119,9 @@ class Ingestor:
 
     def run(self, paths: Sequence[str | Path], runner: Runner | None = None) -> IngestReport:
         s = self.settings
-        _start_run(self.con, self.report.run_id, {"paths": [str(p) for p in paths], **s.__dict__})
         own_runner = runner is None
-        runner = runner or make_runner(self.spec, s.workers, s.scheduler)
+        runner = runner or make_runner(self.spec, s.workers, s.scheduler)  # may fail: before the run row
+        _start_run(self.con, self.report.run_id, {"paths": [str(p) for p in paths], **s.__dict__})
         try:
             self._loop(read_inputs(paths, s.input_format), runner)
         except KeyboardInterrupt:
