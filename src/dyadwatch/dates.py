@@ -182,9 +182,17 @@ def resolve(text: str, anchor: dt.date | None, future: bool = False) -> dt.date 
     return _dateparser_day(text.strip(), anchor)
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def needs_entities(text: str) -> bool:
+    """Whether spaCy's DATE/TIME entities can add a candidate in ``text`` (only ones with a digit can)."""
+    return _DIGIT.search(text) is not None
+
+
 def _dateparser_day(text: str, anchor: dt.date | None) -> dt.date | None:
     """dateparser for the forms the regexes miss; only day-precise results count."""
-    if not text or not re.search(r"\d", text):
+    if not text or not needs_entities(text):
         return None
     return _dateparser_cached(text, anchor)
 

@@ -56,6 +56,24 @@ def split_into_sentences(nlp: Language, text: str) -> list[Doc]:
     return out
 
 
-def parse(nlp: Language, docs: Iterable[Doc], batch_size: int = 64) -> list[Doc]:
-    """Run the statistical components over token-only Docs, in place and in batches."""
-    return list(nlp.pipe(docs, batch_size=batch_size))
+# Components whose output only ``dates.py`` reads (DATE/TIME entities): the coder
+# runs them later, and only over the sentences that yielded events and can hold a
+# date entity (``dates.needs_entities``). NER has its own tok2vec in the pipelines
+# we ship, so running it later gives the entities a full parse gives.
+DATE_ONLY_COMPONENTS = ("ner",)
+
+
+def parse(
+    nlp: Language, docs: Iterable[Doc], batch_size: int = 64, exclude: Iterable[str] = ()
+) -> list[Doc]:
+    """Run the statistical components (but ``exclude``) over token-only Docs, in place and in batches."""
+    disable = [name for name in exclude if name in nlp.pipe_names]
+    return list(nlp.pipe(docs, batch_size=batch_size, disable=disable))
+
+
+def annotate(nlp: Language, docs: list[Doc], names: Iterable[str], batch_size: int = 64) -> None:
+    """Run only the components ``names`` (those present) over already parsed Docs, in place."""
+    for name in names:
+        if name in nlp.pipe_names and docs:
+            for _ in nlp.get_pipe(name).pipe(docs, batch_size=batch_size):  # type: ignore[attr-defined]
+                pass

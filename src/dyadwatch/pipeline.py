@@ -17,8 +17,8 @@ from spacy.tokens import Doc
 from . import dates
 from .actors import ActorStage
 from .events import EventStage, merge_events
-from .model import ActorMention, CodedDocument, Document, Sentence, parse_iso_date
-from .nlp import load_pipeline, parse
+from .model import ActorMention, CodedDocument, Document, Event, Sentence, parse_iso_date
+from .nlp import DATE_ONLY_COMPONENTS, annotate, load_pipeline, parse
 from .options import Options
 from .prefilter import skip_reason
 from .segment import split_sentences
@@ -70,13 +70,19 @@ class Coder:
             pending.candidates.append((sentence, doc, mentions))
         return pending
 
-    def _finish(self, pending: _Pending) -> CodedDocument:
-        events = []
+    def _code_events(self, pending: _Pending) -> list[tuple[Event, Doc, int]]:
+        """Events of the parsed candidates, with their Doc and the trigger's offset in it."""
+        out = []
         for sentence, doc, mentions in pending.candidates:
             for event in self.events.code(doc, sentence, mentions, pending.document.id):
-                local = event.trigger_span[0] - sentence.start
-                event.event_date, event.date_text = dates.date_for_event(doc, local, pending.anchor)
-                events.append(event)
+                out.append((event, doc, event.trigger_span[0] - sentence.start))
+        return out
+
+    def _finish(self, pending: _Pending, coded: list[tuple[Event, Doc, int]]) -> CodedDocument:
+        events = []
+        for event, doc, local in coded:
+            event.event_date, event.date_text = dates.date_for_event(doc, local, pending.anchor)
+            events.append(event)
         events = merge_events(events)
         if not self.options.include_hypothetical:
             events = [e for e in events if not e.hypothetical]
@@ -100,6 +106,10 @@ class Coder:
 
     def _flush(self, batch: list[_Pending]) -> Iterator[CodedDocument]:
         docs = [doc for p in batch for _, doc, _ in p.candidates]
-        parse(self.nlp, docs, self.options.batch_size)  # in place: candidates now hold parsed Docs
-        for p in batch:
-            yield self._finish(p)
+        # in place: candidates now hold parsed Docs, without the date-only components (NER)
+        parse(self.nlp, docs, self.options.batch_size, exclude=DATE_ONLY_COMPONENTS)
+        coded = [self._code_events(p) for p in batch]
+        dated = {id(doc): doc for c in coded for _, doc, _ in c if dates.needs_entities(doc.text)}
+        annotate(self.nlp, list(dated.values()), DATE_ONLY_COMPONENTS, self.options.batch_size)
+        for p, c in zip(batch, coded, strict=True):
+            yield self._finish(p, c)
