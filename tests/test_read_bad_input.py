@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import logging
 from pathlib import Path
@@ -13,7 +14,8 @@ from hypothesis import strategies as st
 
 from dyadwatch.cli import cli
 from dyadwatch.model import Document, Problem
-from dyadwatch.read import read_inputs
+from dyadwatch.read import common, read_inputs
+from dyadwatch.read import text as text_reader
 from dyadwatch.read.detect import decode
 
 ARTICLE = ("Le Président Reçoit l'Émissaire\n\n"
@@ -145,3 +147,114 @@ def test_any_bytes_give_documents_or_problems_never_an_exception(
             assert item.path == str(f) and item.reason and "\n" not in item.message()
         else:
             assert item.body.strip() and all(0 <= s < e <= len(item.body) for s, e in item.paragraphs)
+
+
+# --- cut gzip streams and inputs too long to be an article ---
+
+PROSE = "Peru and Chile met on Monday to discuss trade and fishing rights off the coast. "
+
+
+def _jsonl_gz(path: Path, n: int) -> bytes:
+    lines = "".join(json.dumps({"id": str(i), "text": f"{PROSE}Round {i}."}) + "\n" for i in range(n))
+    path.write_bytes(gzip.compress(lines.encode("utf-8")))
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("n", [20, 3000])  # inside the first 64 KB, and far beyond it
+def test_cut_jsonl_gz_reads_the_lines_before_then_one_problem(tmp_path: Path, n: int) -> None:
+    data = _jsonl_gz(tmp_path / "full.jsonl.gz", n)
+    f = tmp_path / "cut.jsonl.gz"
+    f.write_bytes(data[: len(data) * 2 // 3])
+    items = list(read_inputs([f]))
+    docs = [i for i in items if isinstance(i, Document)]
+    [problem] = [i for i in items if isinstance(i, Problem)]
+    assert items[-1] is problem and 0 < len(docs) < n
+    assert [d.id for d in docs] == [str(i) for i in range(len(docs))]
+    assert all(d.body == f"{PROSE}Round {d.id}." for d in docs)  # no partial line
+    assert problem.reason.startswith("gzip stream ends early") and problem.kind == "unreadable"
+    assert problem.position == f"line {len(docs) + 1}"
+
+
+def _limit(monkeypatch: pytest.MonkeyPatch, chars: int) -> None:
+    monkeypatch.setattr(common, "MAX_BODY_CHARS", chars)
+
+
+def test_huge_single_line_text_is_too_long_without_being_read_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _limit(monkeypatch, 100_000)
+    f = tmp_path / "dump.txt"
+    f.write_text((PROSE * 20_000)[:1_499_999], encoding="utf-8")  # one line, 1.5 MB
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a huge file must not be read whole nor laid out")
+
+    monkeypatch.setattr(text_reader, "read_text", fail)
+    monkeypatch.setattr(text_reader, "split_units", fail)
+    p = only(f)
+    assert isinstance(p, Problem) and p.kind == "too-long" and p.path == str(f)
+    assert p.reason == "article body of 1,499,999 characters exceeds the 100,000-character limit"
+
+
+def test_text_near_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _limit(monkeypatch, 1_960)
+    body = "\n\n".join(PROSE.strip() for _ in range(24))  # 1,942 characters
+    ok = tmp_path / "ok.txt"
+    ok.write_text(body + "\n", encoding="utf-8")
+    doc = only(ok)
+    assert isinstance(doc, Document) and len(doc.body) == len(body)
+    crlf = tmp_path / "crlf.txt"  # 1,990 bytes, but 1,943 characters once CRLF is one newline
+    crlf.write_bytes((body.replace("\n", "\r\n") + "\r\n").encode())
+    assert isinstance(only(crlf), Document)
+    lines = tmp_path / "lines.txt"  # 1,959 characters, but each line a paragraph: the body is longer
+    lines.write_text("\n".join([PROSE.strip()] * 25)[:1_959], encoding="utf-8")
+    p = only(lines)
+    assert isinstance(p, Problem) and p.kind == "too-long" and "1,960-character limit" in p.reason
+    utf16 = tmp_path / "utf16.txt"
+    utf16.write_bytes((PROSE * 30).encode("utf-16"))  # 2,400 characters (and a BOM) in 4,802 bytes
+    p = only(utf16)
+    assert isinstance(p, Problem) and p.reason.startswith("article body of 2,400 characters")
+
+
+def test_huge_jsonl_lines(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _limit(monkeypatch, 100_000)  # a line is at most 800,000 bytes
+    f = tmp_path / "big.jsonl"
+    rows = [{"id": "a", "text": PROSE}, {"id": "huge", "text": "x" * 1_500_000},
+            {"id": "long", "text": PROSE * 2_000}, {"id": "b", "text": PROSE}]
+    f.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    a, huge, long, b = list(read_inputs([f]))
+    assert isinstance(a, Document) and isinstance(b, Document) and b.position == "line 4"
+    assert isinstance(huge, Problem) and huge.kind == "too-long" and huge.position == "line 2"
+    assert huge.reason == ("line of 1,500,026 bytes exceeds the 800,000-byte limit "
+                           "(article bodies are limited to 100,000 characters)")
+    assert isinstance(long, Problem) and long.kind == "too-long" and long.position == "line 3"
+    assert long.reason == "article body of 160,000 characters exceeds the 100,000-character limit"
+
+
+def test_huge_html(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _limit(monkeypatch, 2_000)  # a page is at most 10,000 bytes
+    paragraphs = "".join(f"<p>{PROSE}Round {i}.</p>\n" for i in range(30))
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><body><article>{paragraphs}</article></body></html>", encoding="utf-8")
+    p = only(page)
+    assert isinstance(p, Problem) and p.kind == "too-long" and p.reason.startswith("article body of 2,")
+    big = tmp_path / "big.html"
+    big.write_text(f"<html><body><article>{paragraphs * 5}</article></body></html>", encoding="utf-8")
+    p = only(big)
+    assert isinstance(p, Problem) and p.kind == "too-long"
+    assert p.reason.startswith("HTML page of ") and "10,000-byte limit" in p.reason
+
+
+@pytest.mark.slow
+def test_real_50_mb_single_line_files(tmp_path: Path) -> None:
+    line = (PROSE * 630_000)[:49_999_999]
+    text = tmp_path / "dump.txt"
+    text.write_text(line, encoding="utf-8")
+    p = only(text)
+    assert isinstance(p, Problem) and p.kind == "too-long"
+    assert p.reason == "article body of 49,999,999 characters exceeds the 1,000,000-character limit"
+    jsonl = tmp_path / "dump.jsonl"
+    jsonl.write_text(json.dumps({"id": "x", "text": line}) + "\n" + json.dumps({"id": "y", "text": PROSE}),
+                     encoding="utf-8")
+    p, doc = list(read_inputs([jsonl]))
+    assert isinstance(p, Problem) and p.kind == "too-long" and p.position == "line 1"
+    assert isinstance(doc, Document) and doc.id == "y"

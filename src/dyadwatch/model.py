@@ -49,7 +49,7 @@ class Problem:
     path: str
     reason: str
     position: str | None = None  # "line 3", "record 7", "byte 1024" ...
-    kind: str = "unreadable"  # unreadable | empty | binary | encoding | malformed | no-article | skipped
+    kind: str = "unreadable"  # unreadable | empty | binary | encoding | malformed | no-article | too-long | skipped
 
     def message(self) -> str:
         where = f"{self.path}:{self.position}" if self.position else self.path

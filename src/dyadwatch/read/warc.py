@@ -15,6 +15,8 @@ early) is one Problem at its offset, never a page coded from partial text.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 import zlib
 from collections.abc import Iterator
@@ -51,8 +53,17 @@ def _content_length(record) -> int | None:  # type: ignore[no-untyped-def]
     return length if length >= 0 else None
 
 
-def _damage(record, records, length: int) -> str | None:  # type: ignore[no-untyped-def]
+def _quietly(read):  # type: ignore[no-untyped-def]
+    """Call ``read()`` with stderr captured: warcio writes its warnings there (several lines
+    each); they become one Problem instead."""
+    with contextlib.redirect_stderr(io.StringIO()):
+        return read()
+
+
+def _damage(record, records, length: int, warnings: int) -> str | None:  # type: ignore[no-untyped-def]
     """Why a record that has been read to its end is incomplete, else None."""
+    if records.err_count > warnings:  # warcio: "Record not followed by newline"
+        return f"WARC record not followed by a blank line (wrong Content-Length {length:,}?)"
     missing = getattr(record.raw_stream, "limit", 0)  # bytes of the block never read
     if missing > 0:
         return f"truncated WARC record (Content-Length {length:,}, got {length - missing:,} bytes)"
@@ -67,14 +78,16 @@ def _read_record(record, records, name: str) -> Document | Problem | None:  # ty
     position = f"offset {records.offset}"  # records.offset moves to the next record on read_to_end
     length = _content_length(record)
     if length is None:
-        records.read_to_end()
+        _quietly(records.read_to_end)
         return Problem(name, "WARC record header cut short or without a valid Content-Length",
                        position=position, kind="malformed")
     content_type = _html_type(record)
     page_limit = byte_limit(PAGE_BYTES_PER_CHAR)
-    payload = record.content_stream().read() if content_type and length <= page_limit else b""
-    records.read_to_end()
-    damage = _damage(record, records, length)
+    warnings = records.err_count
+    read = content_type and length <= page_limit
+    payload = _quietly(lambda: record.content_stream().read()) if read else b""
+    _quietly(records.read_to_end)
+    damage = _damage(record, records, length, warnings)
     if damage is not None:
         return Problem(name, damage, position=position, kind="malformed")
     if content_type is None:
@@ -124,7 +137,7 @@ def _cut_reason(fh, offset: int) -> str | None:  # type: ignore[no-untyped-def]
             while not member.eof and (chunk := fh.read(1 << 16)):
                 member.decompress(chunk)
         except zlib.error:
-            return "corrupt gzip data"
+            return "corrupt gzip data; the rest of the file is skipped"
         return None if member.eof else "gzip stream ends early (file cut short)"
     fh.seek(offset)
     block = fh.read(1 << 16)
@@ -183,7 +196,7 @@ def _read_records(fh, name: str) -> Iterator[Document | Problem]:  # type: ignor
     records = None
     try:
         records = ArchiveIterator(fh)
-        for record in records:
+        while (record := _quietly(lambda: next(records, None))) is not None:
             item = _read_record(record, records, name)
             if item is not None:
                 found += 1
