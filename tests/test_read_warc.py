@@ -188,3 +188,19 @@ def test_cli_reports_the_cut_record(tmp_path: Path) -> None:
     assert result.exit_code == 0 and len(result.stdout.splitlines()) == 2
     [line] = result.stderr.splitlines()
     assert line.startswith(f"{cut}:offset ") and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("gz", [True, False])
+def test_corrupt_record_in_the_middle_reading_resumes_at_the_next(tmp_path: Path, gz: bool) -> None:
+    good = tmp_path / ("good.warc.gz" if gz else "good.warc")
+    offsets = build_pages(good, gzip=gz)
+    bodies = [d.body for d in read_inputs([good])]  # type: ignore[union-attr]
+    data = bytearray(good.read_bytes())
+    at = offsets[1] + (40 if gz else 2)  # the deflate data of record 2, or its "WARC/1.0" line
+    data[at:at + 8] = b"\xff" * 8
+    bad = tmp_path / ("bad" + "".join(good.suffixes))
+    bad.write_bytes(bytes(data))
+    docs, [problem] = _split(list(read_inputs([bad])))
+    assert [d.body for d in docs] == [bodies[0], bodies[2]]
+    assert problem.position == f"offset {offsets[1]}" and problem.kind == "malformed"
+    assert problem.reason.endswith(f"; reading resumes at offset {offsets[2]}")

@@ -127,8 +127,8 @@ def _cut_tail(fh, offset: int, name: str) -> Problem | None:  # type: ignore[no-
     return Problem(name, reason, position=f"offset {offset}", kind="malformed")
 
 
-def _cut_reason(fh, offset: int) -> str | None:  # type: ignore[no-untyped-def]
-    """Why the record at ``offset`` could not be parsed when the file is cut short there, else None."""
+def _cut_reason(fh, offset: int) -> tuple[str | None, bool]:  # type: ignore[no-untyped-def]
+    """(why the record at ``offset`` could not be parsed, whether the file ends there)."""
     fh.seek(offset)
     if fh.read(2) == b"\x1f\x8b":
         fh.seek(offset)
@@ -137,21 +137,38 @@ def _cut_reason(fh, offset: int) -> str | None:  # type: ignore[no-untyped-def]
             while not member.eof and (chunk := fh.read(1 << 16)):
                 member.decompress(chunk)
         except zlib.error:
-            return "corrupt gzip data; the rest of the file is skipped"
-        return None if member.eof else "gzip stream ends early (file cut short)"
+            return "corrupt gzip data", False
+        return (None, False) if member.eof else ("gzip stream ends early (file cut short)", True)
     fh.seek(offset)
     block = fh.read(1 << 16)
     if b"\r\n\r\n" not in block and b"\n\n" not in block and len(block) < 1 << 16:
-        return "truncated WARC record (header cut short)"
+        return "truncated WARC record (header cut short)", True
+    return None, False
+
+
+def _next_start(fh, after: int, gz: bool) -> int | None:  # type: ignore[no-untyped-def]
+    """Offset of the next record after ``after``: a gzip member header in a .warc.gz, else
+    a ``WARC/1.`` line after a blank line; None when there is none."""
+    marker, skip = (b"\x1f\x8b\x08", 0) if gz else (b"\r\n\r\nWARC/1.", 4)
+    pos, carry = after + 1, b""
+    fh.seek(pos)
+    while chunk := fh.read(1 << 20):
+        data = carry + chunk
+        found = data.find(marker)
+        if found >= 0:
+            return pos - len(carry) + found + skip
+        carry = data[-(len(marker) - 1):]
+        pos += len(chunk)
     return None
 
 
-def _load_failed(exc: Exception) -> str:
+def _load_failed(exc: Exception, offset: int) -> str:
     if "non-chunked gzip" in str(exc):
-        return ("WARC file gzipped as a whole, not record by record; the rest of the file is skipped "
+        return ("WARC file gzipped as a whole, not record by record "
                 "(recompress it with `warcio recompress`)")
     # its message quotes the raw first line, unreadable for a binary file
-    return "not a valid WARC file (no WARC record header where one should start)"
+    missing = "no WARC record header where one should start"
+    return f"not a valid WARC file ({missing})" if offset == 0 else missing
 
 
 def _offset(records) -> int | None:  # type: ignore[no-untyped-def]
@@ -161,21 +178,29 @@ def _offset(records) -> int | None:  # type: ignore[no-untyped-def]
         return None
 
 
-def _failure(fh, records, name: str, exc: Exception) -> Problem:  # type: ignore[no-untyped-def]
-    """The one Problem for a record warcio fails to parse (the rest of the file is skipped)."""
+def _failure(fh, records, name: str, exc: Exception, start: int,  # type: ignore[no-untyped-def]
+             gz: bool) -> tuple[Problem, int | None]:
+    """The one Problem for a record warcio fails to parse, and the offset where reading
+    resumes (the next record start), None when the rest of the file is skipped."""
     from warcio.exceptions import ArchiveLoadFailed
 
     offset = _offset(records)
-    position = None if offset is None else f"offset {offset}"
+    offset = start if offset is None else offset
+    position = f"offset {offset}"
     if isinstance(exc, OSError) and not isinstance(exc, EOFError):
         return Problem(name, f"cannot read WARC file: {exc.strerror or exc}", position=position,
-                       kind="unreadable")
-    reason = _cut_reason(fh, offset) if offset is not None else None
+                       kind="unreadable"), None
+    reason, at_end = _cut_reason(fh, offset)
     if reason is None and isinstance(exc, ArchiveLoadFailed):
-        reason = _load_failed(exc)
+        reason = _load_failed(exc, offset)
     # warcio fails on malformed records with assorted internal errors
-    return Problem(name, reason or "malformed WARC record; the rest of the file is skipped",
-                   position=position, kind="malformed")
+    reason = reason or "malformed WARC record"
+    resume = None if at_end else _next_start(fh, offset, gz)
+    if resume is not None:
+        reason += f"; reading resumes at offset {resume}"
+    elif not at_end and (offset > 0 or fh.seek(0, 2) > offset + 4096):
+        reason += "; the rest of the file is skipped"
+    return Problem(name, reason, position=position, kind="malformed"), resume
 
 
 def read_warc_file(path: Path) -> Iterator[Document | Problem]:
@@ -190,21 +215,30 @@ def read_warc_file(path: Path) -> Iterator[Document | Problem]:
 
 
 def _read_records(fh, name: str) -> Iterator[Document | Problem]:  # type: ignore[no-untyped-def]
+    """Records from ``start``; after a record warcio cannot parse, again from the next one."""
     from warcio.archiveiterator import ArchiveIterator
 
-    found = 0  # Documents and Problems of records
-    records = None
-    try:
-        records = ArchiveIterator(fh)
-        while (record := _quietly(lambda: next(records, None))) is not None:
-            item = _read_record(record, records, name)
-            if item is not None:
-                found += 1
-                yield item
-        cut = _cut_tail(fh, records.offset, name)
-    except Exception as exc:  # noqa: BLE001 - every failure is one Problem, never a traceback
-        yield _failure(fh, records, name, exc)
-        return
+    gz = fh.read(2) == b"\x1f\x8b"
+    found = start = 0  # found: Documents and Problems of records
+    while True:
+        fh.seek(start)
+        records = None
+        try:
+            records = ArchiveIterator(fh)
+            while (record := _quietly(lambda it=records: next(it, None))) is not None:
+                item = _read_record(record, records, name)
+                if item is not None:
+                    found += 1
+                    yield item
+            cut = _cut_tail(fh, records.offset, name)
+        except Exception as exc:  # noqa: BLE001 - every failure is one Problem, never a traceback
+            problem, resume = _failure(fh, records, name, exc, start, gz)
+            yield problem
+            if resume is None:
+                return
+            found, start = found + 1, resume
+            continue
+        break
     if cut is not None:
         yield cut
     elif found == 0:
