@@ -110,6 +110,9 @@ class IngestProgress:
 @click.option("--batch", type=click.IntRange(min=1), default=64, show_default=True,
               help="Inputs per batch; a batch is one transaction (the unit of resumption).")
 @click.option("--no-prefilter", is_flag=True, help="Parse every sentence (slower; for checks).")
+@click.option("--date-from-path", is_flag=True,
+              help="Articles without a date take the last YYYY-MM-DD in their file path "
+                   "(2025/06/10/story.html, wire-20250610.jsonl).")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: when stderr is a terminal).")
 @click.option("--optimize", is_flag=True,
@@ -120,6 +123,7 @@ class IngestProgress:
 @library_errors
 def ingest_command(files: tuple[str, ...], db: str, date: str | None, input_format: str,
                    workers: int, scheduler: str | None, batch: int, no_prefilter: bool,
+                   date_from_path: bool,
                    progress: bool | None, optimize: bool, coder_factory: str | None) -> None:
     """Code FILES (directories, globs, text, HTML, JSONL, WARC) into the database --db.
 
@@ -127,7 +131,7 @@ def ingest_command(files: tuple[str, ...], db: str, date: str | None, input_form
     """
     spec = CoderSpec(Options(date=date, prefilter=not no_prefilter), coder_factory)
     settings = IngestSettings(batch, workers, scheduler,
-                              None if input_format == "auto" else input_format)
+                              None if input_format == "auto" else input_format, date_from_path)
     con = connect(db)
     show = sys.stderr.isatty() if progress is None else progress
     with IngestProgress(show, files) as bar:

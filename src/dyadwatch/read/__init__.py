@@ -20,6 +20,7 @@ from ..errors import InputError
 from ..model import Document, Problem
 from .html import read_html_file
 from .jsonl import read_jsonl_file
+from .pathdate import date_in_path
 from .text import parse_text, read_text_file
 from .warc import read_warc_file
 
@@ -109,13 +110,21 @@ def _read_file(path: Path, fmt: str) -> Iterator[Document | Problem]:
         yield read_text_file(path)
 
 
-def read_inputs(paths: Iterable[str | Path], fmt: str | None = None) -> Iterator[Document | Problem]:
-    """Read every input, in order: one Document per article, one Problem per failure."""
+def read_inputs(paths: Iterable[str | Path], fmt: str | None = None,
+                date_from_path: bool = False) -> Iterator[Document | Problem]:
+    """Read every input, in order: one Document per article, one Problem per failure.
+
+    With ``date_from_path``, a document without a date of its own takes the last
+    YYYY-MM-DD written in its file path (``2025/06/10/story.html``).
+    """
     if fmt is not None and fmt not in FORMATS:
         raise InputError(f"unknown input format {fmt!r}; choose one of {', '.join(FORMATS)}")
     for item in paths:
         for path in _expand(item):
             if isinstance(path, Problem):
                 yield path
-            else:
-                yield from _read_file(path, fmt or format_of(path))
+                continue
+            for result in _read_file(path, fmt or format_of(path)):
+                if date_from_path and isinstance(result, Document) and not result.date:
+                    result.date = date_in_path(str(path))
+                yield result

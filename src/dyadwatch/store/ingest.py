@@ -37,6 +37,7 @@ class IngestSettings:
     workers: int = 1
     scheduler: str | None = None  # tcp://host:port, or "local" for a LocalCluster
     input_format: str | None = None
+    date_from_path: bool = False  # documents without a date take the one in their path
 
 
 @dataclass
@@ -123,7 +124,7 @@ class Ingestor:
         runner = runner or make_runner(self.spec, s.workers, s.scheduler)  # may fail: before the run row
         _start_run(self.con, self.report.run_id, {"paths": [str(p) for p in paths], **s.__dict__})
         try:
-            self._loop(read_inputs(paths, s.input_format), runner)
+            self._loop(read_inputs(paths, s.input_format, s.date_from_path), runner)
         except KeyboardInterrupt:
             self.report.interrupted = True
         finally:
