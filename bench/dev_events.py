@@ -62,7 +62,7 @@ def gold_tuples(g: dict) -> list[set[tuple]]:
 
 def oracle_mentions(g: dict, sentence: Sentence) -> list[ActorMention]:
     out = []
-    for a in g["src"] + g["tgt"]:
+    for a in g["src"] + g["tgt"] + g.get("other", []):  # "other": actors in no gold event
         text = a.get("actorText") or ""
         i = sentence.text.find(text) if text else -1
         if i < 0:
@@ -129,7 +129,8 @@ def load_cases(path: Path) -> list[dict]:
             c = json.loads(line)
             out.append({"id": c["id"], "text": c["text"], "type": c["plover"] or "NONE",
                         "src": [{"actorText": a[0], "code": a[1]} for a in c["source"]],
-                        "tgt": [{"actorText": a[0], "code": a[1]} for a in c.get("target", [])]})  # fmt: skip
+                        "tgt": [{"actorText": a[0], "code": a[1]} for a in c.get("target", [])],
+                        "other": [{"actorText": a[0], "code": a[1]} for a in c.get("other", [])]})  # fmt: skip
     return out
 
 

@@ -1,7 +1,8 @@
 """The event coder on the project's own case sentences (tests/data/events_cases.jsonl).
 
 The sentences were written for dyadwatch (not taken from any gold set) and cover every
-CAMEO root 01-20. Actors are given (the spans listed in the file), so this measures the
+CAMEO root 01-20. Actors are given (the spans listed in the file; "other" lists actors
+that are neither source nor target), so this measures the
 event stage alone; the statistical parser is needed, hence ``model``.
 """
 
@@ -27,7 +28,7 @@ def load() -> list[dict]:
 
 def mentions(case: dict) -> list[ActorMention]:
     out = []
-    for text, code in case["source"] + case["target"]:
+    for text, code in case["source"] + case["target"] + case.get("other", []):
         i = case["text"].index(text)
         out.append(ActorMention(text, i, i + len(text), 0, code, code[:3], code[3:] or None, text))
     return out
@@ -80,3 +81,20 @@ def test_statements_and_negations_are_not_events(coded: list[tuple[dict, list]])
     for case, events in coded:
         if case["plover"] is None:
             assert events == [], case["id"]
+
+
+# one case per rule (docs/events.md): (source, target, CAMEO code) of every event
+RULES = {
+    "r01": {("KENGOV", None, "020")},  # the noun "call for" is an appeal, not a phone call
+    "r02": {("FRAGOV", "DEUGOV", "041")},  # "called X on Tuesday": a call, not "call on"
+    "r03": {("IRN", "SAU", "111")},  # "calling it a provocation" names, it is no call
+    "r04": {("KGZELI", None, "034")},  # "returning to Kyrgyzstan": own country, no target
+    "r05": {("KORGOV", None, "030")},  # "South Korea's policy": own country, no target
+    "r06": set(),  # "contend with pressure" is coping, not an accusation
+    "r07": {("SRBCVL", "SRB", "141")},  # protests in one's own country keep the country
+}
+
+
+def test_rule_cases(coded: list[tuple[dict, list]]) -> None:
+    got = {c["id"]: {(e.source_code, e.target_code, e.cameo_code) for e in ev} for c, ev in coded}
+    assert {k: got[k] for k in RULES} == RULES

@@ -375,3 +375,17 @@ Israel Israel PROPN pobj 8
     assert {(e.source_code, e.target_code, e.plover_type) for e in events} == {
         ("IRN", "GBRCVL", "COERCE")
     }
+
+
+def test_own_country_is_no_target() -> None:
+    from dyadwatch.events.roles import self_dyad
+
+    def m(code: str) -> ActorMention:
+        return ActorMention(code, 0, 1, 0, code, code[:3], code[3:] or None, code)
+
+    assert self_dyad(m("KORGOV"), m("KOR"), "030")  # "a shift in South Korea's policy"
+    assert not self_dyad(m("KORGOV"), m("KOROPP"), "111")  # government vs opposition
+    assert not self_dyad(m("KORGOV"), m("JPN"), "030")
+    assert not self_dyad(m("SDNGOV"), m("SDN"), "081")  # "lifted the curfew in Sudan"
+    group = m("SDN")
+    assert not self_dyad(m("SDNGOV"), group, "030", frozenset({id(group)}))  # a demonym group

@@ -40,3 +40,21 @@ def test_different_happenings_stay_apart() -> None:
 def test_unknown_date_takes_the_known_one() -> None:
     (m,) = merge_events([ev("041", 1, date=None), ev("041", 2)])
     assert m.event_date == "2025-06-10"
+
+
+def test_undated_headline_takes_the_body_date() -> None:
+    """"Poland expels Russian diplomats" (article date) = "... expelled ... on Sunday"."""
+    title = ev("166", 0, src="POL", tgt="RUSGOV", date="2025-06-10", field="title")
+    body = ev("166", 1, src="POL", tgt="RUSGOV", date="2025-06-08")
+    body.date_text = "on Sunday"
+    (m,) = merge_events([title, body])
+    assert (m.event_date, m.date_text) == ("2025-06-08", "on Sunday")
+    assert [(e.field, e.sentence_index) for e in m.evidence] == [("title", 0), ("body", 1)]
+
+
+def test_dated_headline_and_undated_body_repeats_stay_apart_on_other_days() -> None:
+    title = ev("166", 0, src="POL", tgt="RUSGOV", date="2025-06-10", field="title")
+    title.date_text = "today"
+    body = ev("166", 1, src="POL", tgt="RUSGOV", date="2025-06-08")
+    body.date_text = "on Sunday"
+    assert len(merge_events([title, body])) == 2

@@ -75,6 +75,8 @@ class EventStage:
             if f.sources:  # an event noun already coded with its clause is not coded again
                 coder.used_nouns.update(f.trigger)
         found.extend(coder.nominal_events())
+        for f in found:
+            f.groups = coder.groups
         return [f for f in found if f.sources and not _lone_meeting(f)]
 
     def code(

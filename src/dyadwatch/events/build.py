@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 from ..model import ActorMention, Event, Evidence, Sentence
 from ..ontology import cameo
 from .clause import Found
+from .roles import self_dyad
 
 
 def country_of(m: ActorMention | None) -> str | None:
@@ -18,20 +19,14 @@ def country_of(m: ActorMention | None) -> str | None:
     return m.code[:6] if m.code[:3] in ("IGO", "NGO", "IMG", "MNC") else m.code[:3]
 
 
-def _pairs(found: Found) -> list[tuple[ActorMention, ActorMention | None]]:
+def _pairs(found: Found, code: str) -> list[tuple[ActorMention, ActorMention | None]]:
+    """Source-target pairs; an actor and its own country make no pair (see ``self_dyad``)."""
     out: list[tuple[ActorMention, ActorMention | None]] = []
-    if found.targets:
-        for s in found.sources:
-            for t in found.targets:
-                if s is not t and s.code != t.code:
-                    out.append((s, t))
-    elif len(found.sources) >= 2:  # "X and Y held talks": both directions
-        for s in found.sources:
-            for t in found.sources:
-                if s is not t:
-                    out.append((s, t))
-    else:
-        out.extend((s, None) for s in found.sources)
+    # "X and Y held talks": both directions
+    others = found.targets or (found.sources if len(found.sources) >= 2 else [])
+    for s in found.sources:
+        mine = [(s, t) for t in others if s is not t and not self_dyad(s, t, code, found.groups)]
+        out.extend(mine or [(s, None)])
     return out
 
 
@@ -65,7 +60,7 @@ def to_events(
         code, info = _known(code)
         if info is None or (info.plover_type == "STATEMENT" and not keep_statements):
             continue
-        for s, t in _pairs(found):
+        for s, t in _pairs(found, code):
             if reverse:
                 if t is None:
                     continue

@@ -19,7 +19,7 @@ from ..model import ActorMention
 from . import modality as md
 from .match import Match, match_noun, match_verb
 from .patterns import Lexicon, inflections
-from .roles import SUBJ, MentionIndex, agent_token, object_tokens, subject_token
+from .roles import SUBJ, MentionIndex, agent_token, object_tokens, self_dyad, subject_token
 
 _CLAUSE_DEPS = frozenset({"ROOT", "conj", "advcl", "ccomp", "relcl", "pcomp", "parataxis"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -44,6 +44,7 @@ class Found:
     attribution_code: str | None = None
     reverse: str | None = None
     notes: list[str] = field(default_factory=list)
+    groups: frozenset[int] = frozenset()  # see roles.self_dyad
 
 
 class Classes:
@@ -56,6 +57,7 @@ class Classes:
         self.refuse = frozenset(lex.word_set("refusal_verbs"))
         self.denial = frozenset(lex.word_set("denial_verbs"))
         self.threat = frozenset(lex.word_set("threat_verbs"))
+        self.naming = frozenset(lex.word_set("naming_verbs"))
         self.statement = frozenset(lex.word_set("statement_verbs"))
         self.stative = frozenset(lex.word_set("stative_passives"))
         self.light_forms = frozenset(f for w in self.light for f in inflections(w))
@@ -68,6 +70,7 @@ class SentenceCoder:
     def __init__(self, lex: Lexicon, classes: Classes, doc: Doc, index: MentionIndex) -> None:
         self.lex, self.cls, self.doc, self.idx = lex, classes, doc, index
         self._own: dict[int, Match | None] = {}
+        self.groups = index.groups()
         self.used_nouns: set[int] = set()
 
     # --- what a single token means on its own ---
@@ -78,6 +81,8 @@ class SentenceCoder:
 
     def _own_match(self, tok: Token) -> Match | None:
         verb = match_verb(self.lex, tok) if tok.pos_ in ("VERB", "AUX", "ADJ") or tok.dep_ == "ROOT" else None
+        if verb is not None and verb.weight < 2 and self._naming(tok):
+            verb = None
         noun = self._object_noun(tok)
         if noun is None:
             return verb
@@ -92,6 +97,11 @@ class SentenceCoder:
             return Match(entry.code, f"{entry.family}: {lemma} ~ {' '.join(entry.words)}",
                          [tok.i, *toks], 1 + len(entry.words), None, nominal=True)  # fmt: skip
         return verb
+
+    def _naming(self, tok: Token) -> bool:
+        """ "calling it a provocation": a naming verb with an object predicate names, not acts."""
+        deps = {c.dep_ for c in tok.children if c.i > tok.i}
+        return tok.lemma_.lower() in self.cls.naming and "dobj" in deps and "oprd" in deps
 
     def _object_noun(self, tok: Token):  # -> (NounEntry, tokens) | None
         for child in tok.children:
@@ -325,8 +335,8 @@ class SentenceCoder:
             starts.extend(self._complement_heads(core))  # last resort: any actor in the complement
             countries = {x.country for x in sources if x.country} if len(sources) >= 2 else set()
             for s in starts:
-                cand = [m for m in self.idx.actors(s, exclude)
-                        if m.code not in {x.code for x in sources} and m.country not in countries]  # fmt: skip
+                cand = [m for m in self.idx.actors(s, exclude) if m.country not in countries
+                        and not any(self_dyad(x, m, found.code, self.groups) for x in sources)]  # fmt: skip
                 if cand:
                     targets = cand
                     break

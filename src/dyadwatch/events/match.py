@@ -150,6 +150,12 @@ def _match_seq(
     return True
 
 
+def _bare_particle(pattern: Pattern) -> bool:
+    """A pattern starting with a preposition alone ("* (on)", "* (on +)"): a phrasal verb."""
+    first = pattern.post[0] if pattern.post else None
+    return first is not None and first.kind == "pp" and all(e.kind == "slot" for e in first.inner)
+
+
 def try_pattern(pattern: Pattern, verb: Token, post: list[Token], pre: list[Token]) -> Match | None:
     hits: list[int] = [verb.i]
     hint: list[int] = []
@@ -157,6 +163,8 @@ def try_pattern(pattern: Pattern, verb: Token, post: list[Token], pre: list[Toke
         return None
     if not _match_seq(pattern.post, post, hits, hint):
         return None
+    if _bare_particle(pattern) and not _next_to(verb, verb.doc[min(h for h in hits if h > verb.i)]):
+        return None  # "* (on)" is "called on X", not "called X on Tuesday"
     return Match(
         pattern.code,
         f"{pattern.family}: {pattern.text}",
@@ -166,11 +174,19 @@ def try_pattern(pattern: Pattern, verb: Token, post: list[Token], pre: list[Toke
     )
 
 
+def _next_to(verb: Token, tok: Token) -> bool:
+    """Only adverbs between ``verb`` and ``tok``: "called on X", "called publicly for"."""
+    return all(t.dep_ in ("advmod", "neg", "prt") for t in verb.doc[verb.i + 1 : tok.i])
+
+
 def _particles_ok(verb: Token, particles: tuple[str, ...]) -> list[int] | None:
+    """Particle tokens of a multi-word verb; a preposition must follow the verb closely
+    ("called on Iran to" is "call on"; "called Biden on Tuesday" is not)."""
     found = []
     for p in particles:
         tok = next(
-            (c for c in verb.children if c.dep_ in _PARTICLE_DEPS and c.lower_ == p and c.i > verb.i),
+            (c for c in verb.children if c.dep_ in _PARTICLE_DEPS and c.lower_ == p and c.i > verb.i
+             and (c.dep_ != "prep" or _next_to(verb, c))),
             None,
         )
         if tok is None:
@@ -246,4 +262,16 @@ def match_noun(lex: Lexicon, noun: Token) -> tuple[NounEntry, list[int]] | None:
         ok = ok and (word_ok(noun, entry.words[-1]))
         if ok and (best is None or n > len(best[0].words)):
             best = (entry, [t.i for t in toks])
-    return best
+    return _with_preposition(lex, noun) or best
+
+
+def _with_preposition(lex: Lexicon, noun: Token):  # -> (NounEntry, tokens) | None
+    """A noun entry ending in the preposition right after the noun: "call for" (an appeal,
+    not a phone call), "calls for restraint"."""
+    nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if nxt is None or nxt.dep_ != "prep" or nxt.head.i != noun.i:
+        return None
+    for entry in lex.nouns.get(nxt.lower_, ()):
+        if len(entry.words) == 2 and word_ok(noun, entry.words[0]):
+            return entry, [noun.i, nxt.i]
+    return None

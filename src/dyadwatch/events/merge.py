@@ -2,7 +2,8 @@
 
 Events of one article are the same happening when they have the same source and
 target actor codes, the same CAMEO root (code family) and compatible dates (equal,
-or one of them unknown). The merged event keeps the most specific code (the
+or one of them unknown; a headline with no date expression of its own, dated by the
+article, takes the date of the body's report). The merged event keeps the most specific code (the
 longest, a code not ending in 0 before one that does; on ties the first seen), the first place it was reported, and the evidence
 of every report, in reading order.
 """
@@ -12,13 +13,18 @@ from __future__ import annotations
 from ..model import Event
 
 
+def _loose_date(e: Event) -> bool:
+    """A headline without a date expression of its own: its date is only the article's."""
+    return e.event_date is None or (e.field == "title" and not e.date_text)
+
+
 def _same(a: Event, b: Event) -> bool:
     return (
         a.source_code == b.source_code
         and a.target_code == b.target_code
         and a.cameo_code[:2] == b.cameo_code[:2]
         and a.hypothetical == b.hypothetical
-        and (a.event_date is None or b.event_date is None or a.event_date == b.event_date)
+        and (_loose_date(a) or _loose_date(b) or a.event_date == b.event_date)
     )
 
 
@@ -35,7 +41,7 @@ def _absorb(keep: Event, other: Event) -> None:
     if _specificity(other.cameo_code) > _specificity(keep.cameo_code):
         for name in ("cameo_code", "plover_type", "plover_mode", "goldstein", "quad_class", "pattern"):
             setattr(keep, name, getattr(other, name))
-    if keep.event_date is None and other.event_date is not None:
+    if _loose_date(keep) and not _loose_date(other):  # the body's own date beats the headline's
         keep.event_date, keep.date_text = other.event_date, other.date_text
     keep.attribution = keep.attribution or other.attribution
     keep.attribution_code = keep.attribution_code or other.attribution_code

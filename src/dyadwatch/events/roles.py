@@ -29,6 +29,28 @@ def usable(m: ActorMention) -> bool:
     return not (m.kind == "agent" and not m.country)
 
 
+# families whose domestic acts fall on the country's own population: easing or imposing
+# curfews and emergencies, protests, force postures, repression and violence "in Sudan"
+DOMESTIC = frozenset({"08", "14", "15", "17", "18", "19", "20"})
+
+
+def self_dyad(
+    source: ActorMention, target: ActorMention, code: str = "", groups: frozenset[int] = frozenset()
+) -> bool:
+    """A target that is the source's own country ("Lee ... a shift in South Korea's
+    policy": KORGOV, KOR; "agreed to resign without returning to Kyrgyzstan").
+
+    Two distinct actors of one country (government and opposition, police and students)
+    are a dyad; an actor and the bare country it belongs to are not, except for the
+    ``DOMESTIC`` families ("lifted the curfew imposed in Sudan": the Sudanese people). A
+    demonym naming a group ("a meeting of Palestinian factions", ``groups``) is not the country.
+    """
+    if source.code == target.code:
+        return True
+    return (bool(source.country) and target.code == target.country == source.country
+            and code[:2] not in DOMESTIC and id(target) not in groups)  # fmt: skip
+
+
 class MentionIndex:
     """Token index -> mention, for one sentence Doc."""
 
@@ -51,6 +73,11 @@ class MentionIndex:
 
     def __bool__(self) -> bool:
         return bool(self.by_token)
+
+    def groups(self) -> frozenset[int]:
+        """Ids of mentions used as a demonym adjective: "Palestinian factions", "Croatian extremists"."""
+        return frozenset(id(m) for i, m in self.by_token.items()
+                         if self.doc[i].dep_ == "amod" and m.code == m.country)  # fmt: skip
 
     def at(self, tok: Token) -> ActorMention | None:
         return self.by_token.get(tok.i)
