@@ -197,15 +197,21 @@ def _dateparser_day(text: str, anchor: dt.date | None) -> dt.date | None:
     return _dateparser_cached(text, anchor)
 
 
-@lru_cache(maxsize=4096)
-def _dateparser_cached(text: str, anchor: dt.date | None) -> dt.date | None:
+@lru_cache(maxsize=64)
+def _date_parser(anchor: dt.date | None) -> Any:
+    """One dateparser parser per anchor date: building one costs ~8 times a parse."""
     from dateparser.date import DateDataParser  # slow import: only when needed
 
     settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
     if anchor is not None:
         settings["RELATIVE_BASE"] = dt.datetime(anchor.year, anchor.month, anchor.day, 12)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+@lru_cache(maxsize=4096)
+def _dateparser_cached(text: str, anchor: dt.date | None) -> dt.date | None:
     try:
-        data = DateDataParser(languages=["en"], settings=settings).get_date_data(text)
+        data = _date_parser(anchor).get_date_data(text)
     except Exception:  # dateparser raises assorted errors on odd input: treat as no date
         return None
     if data.date_obj is None or data.period != "day":
