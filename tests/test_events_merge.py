@@ -58,3 +58,18 @@ def test_dated_headline_and_undated_body_repeats_stay_apart_on_other_days() -> N
     body = ev("166", 1, src="POL", tgt="RUSGOV", date="2025-06-08")
     body.date_text = "on Sunday"
     assert len(merge_events([title, body])) == 2
+
+
+def test_bare_country_merges_with_its_actor_and_the_specific_code_is_kept() -> None:
+    """ "South Korea and Japan agree ..." (KOR, JPN) and "Seoul and Tokyo agreed ..." (KORGOV, JPNGOV)."""
+    a = ev("036", 0, src="KOR", tgt="JPN", field="title")
+    b = ev("036", 2, src="KORGOV", tgt="JPNGOV")
+    for e in (a, b):
+        e.source_country, e.target_country = e.source_code[:3], e.target_code[:3]
+    (m,) = merge_events([a, b])
+    assert (m.source_code, m.target_code) == ("KORGOV", "JPNGOV")
+    c = ev("036", 3, src="KORGOV", tgt="JPNGOV")
+    d = ev("036", 4, src="KOROPP", tgt="JPNGOV")  # two distinct Korean actors stay apart
+    for e in (c, d):
+        e.source_country, e.target_country = e.source_code[:3], e.target_code[:3]
+    assert len(merge_events([c, d])) == 2

@@ -1,7 +1,8 @@
 """One event per happening within an article.
 
 Events of one article are the same happening when they have the same source and
-target actor codes, the same CAMEO root (code family) and compatible dates (equal,
+target actors (equal codes, or a bare country and an actor of that country: the more
+specific code is kept), the same CAMEO root (code family) and compatible dates (equal,
 or one of them unknown; a headline with no date expression of its own, dated by the
 article, takes the date of the body's report). The merged event keeps the most specific code (the
 longest, a code not ending in 0 before one that does; on ties the first seen), the first place it was reported, and the evidence
@@ -18,10 +19,17 @@ def _loose_date(e: Event) -> bool:
     return e.event_date is None or (e.field == "title" and not e.date_text)
 
 
+def _actor_fits(a: str | None, b: str | None, country_a: str | None, country_b: str | None) -> bool:
+    """Same actor, or a bare country and one of its actors ("South Korea" / "Seoul": KOR, KORGOV)."""
+    if a == b:
+        return True
+    return a is not None and b is not None and country_a == country_b and country_a in (a, b)
+
+
 def _same(a: Event, b: Event) -> bool:
     return (
-        a.source_code == b.source_code
-        and a.target_code == b.target_code
+        _actor_fits(a.source_code, b.source_code, a.source_country, b.source_country)
+        and _actor_fits(a.target_code, b.target_code, a.target_country, b.target_country)
         and a.cameo_code[:2] == b.cameo_code[:2]
         and a.hypothetical == b.hypothetical
         and (_loose_date(a) or _loose_date(b) or a.event_date == b.event_date)
@@ -33,7 +41,18 @@ def _specificity(code: str) -> tuple[int, bool]:
     return (len(code), not code.endswith("0"))
 
 
+def _specific_actors(keep: Event, other: Event) -> None:
+    """Take the other report's actor code where ours is only its bare country (the text and
+    span stay those of the kept report's sentence; the evidence keeps both)."""
+    for side in ("source", "target"):
+        code = getattr(keep, f"{side}_code")
+        if code != getattr(other, f"{side}_code") and code == getattr(keep, f"{side}_country"):
+            for name in ("code", "name"):
+                setattr(keep, f"{side}_{name}", getattr(other, f"{side}_{name}"))
+
+
 def _absorb(keep: Event, other: Event) -> None:
+    _specific_actors(keep, other)
     seen = {(e.field, e.sentence_index, e.trigger_span) for e in keep.evidence}
     for ev in other.evidence:
         if (ev.field, ev.sentence_index, ev.trigger_span) not in seen:
