@@ -92,6 +92,8 @@ RULES = {
     "r05": {("KORGOV", None, "030")},  # "South Korea's policy": own country, no target
     "r06": set(),  # "contend with pressure" is coping, not an accusation
     "r07": {("SRBCVL", "SRB", "141")},  # protests in one's own country keep the country
+    "r08": {("CHLEDU", "CHLGOV", "141")},  # "to demand reforms": a purpose, not an event
+    "r09": {("HUN", "SRB", "080"), ("HUN", "SRB", "0863")},  # "to allow": the act allows
 }
 
 

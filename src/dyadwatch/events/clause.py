@@ -58,6 +58,7 @@ class Classes:
         self.denial = frozenset(lex.word_set("denial_verbs"))
         self.threat = frozenset(lex.word_set("threat_verbs"))
         self.naming = frozenset(lex.word_set("naming_verbs"))
+        self.enabling = frozenset(lex.word_set("enabling_verbs"))
         self.statement = frozenset(lex.word_set("statement_verbs"))
         self.stative = frozenset(lex.word_set("stative_passives"))
         self.light_forms = frozenset(f for w in self.light for f in inflections(w))
@@ -132,9 +133,19 @@ class SentenceCoder:
                 continue  # the content of "demanded that ...", "reiterated its demand that ..."
             if any(self.reported_act(c) for c in tok.children):
                 continue  # "Y did Z, X protested": X's protest is the event
+            if self._purpose(tok):
+                continue  # "staged demonstrations to demand reforms": the purpose did not happen
             heads.append(tok)
         heads.sort(key=lambda t: (sum(1 for _ in t.ancestors), t.i))
         return heads
+
+    def _purpose(self, tok: Token) -> bool:
+        """An infinitival purpose clause without a subject of its own ("..., to protest X");
+        its targets still serve the main verb ("opened fire to disperse demonstrators")."""
+        kids = list(tok.children)
+        return (tok.dep_ == "advcl" and tok.tag_ == "VB" and tok.lemma_.lower() not in self.cls.enabling
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+                and not any(c.dep_ in SUBJ for c in kids))  # fmt: skip
 
     def _event_object(self, verb: Token) -> bool:
         return any(c.dep_ == "dobj" and match_noun(self.lex, c) for c in verb.children)
