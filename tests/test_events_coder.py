@@ -389,3 +389,23 @@ def test_own_country_is_no_target() -> None:
     assert not self_dyad(m("SDNGOV"), m("SDN"), "081")  # "lifted the curfew in Sudan"
     group = m("SDN")
     assert not self_dyad(m("SDNGOV"), group, "030", frozenset({id(group)}))  # a demonym group
+
+
+def test_group_reference_gives_one_actor_per_referent() -> None:
+    """Two mentions on one span ("the two leaders": Xi and Lee) are a compound subject."""
+    from spacy.lang.en import English
+    from spacy.tokens import Doc as _Doc
+
+    from dyadwatch.events.roles import MentionIndex
+    from dyadwatch.model import ActorMention as _AM
+    from dyadwatch.model import Sentence as _S
+
+    words = ["The", "two", "leaders", "agreed", "."]
+    doc = _Doc(English().vocab, words=words, heads=[2, 2, 3, 3, 3],
+               deps=["det", "nummod", "nsubj", "ROOT", "punct"])
+    sent = _S(0, doc.text, 0, len(doc.text))
+    span = (0, len("The two leaders"))
+    xi = _AM("The two leaders", *span, 0, "CHNGOV", "CHN", "GOV", "Xi Jinping", kind="group")
+    lee = _AM("The two leaders", *span, 0, "KORGOV", "KOR", "GOV", "Lee Jae-myung", kind="group")
+    index = MentionIndex(doc, sent, [xi, lee])
+    assert [m.code for m in index.actors(doc[2], subject=True)] == ["CHNGOV", "KORGOV"]

@@ -58,13 +58,11 @@ def test_admiration_is_praise_from_korea_to_china(coded: CodedDocument) -> None:
     assert praise and "admiration" in praise[0].trigger_text
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="needs the actor stage to resolve 'the two leaders' to Xi and Lee (engineer D)",
-)
 def test_agreement_to_deepen_exchanges_is_intent_to_cooperate(coded: CodedDocument) -> None:
     intents = [e for e in between(coded.events, "CHN", "KOR") if e.cameo_code.startswith("03")]
     assert any("agreed" in e.trigger_text for e in intents)
+    # "The two leaders agreed ...": both directions, each with its own referent
+    assert {(e.source_country, e.target_country) for e in intents} >= {("CHN", "KOR"), ("KOR", "CHN")}
 
 
 def test_no_conflict_between_china_and_korea(coded: CodedDocument) -> None:

@@ -57,6 +57,8 @@ class MentionIndex:
     def __init__(self, doc: Doc, sentence: Sentence, mentions: list[ActorMention]) -> None:
         self.doc = doc
         self.by_token: dict[int, ActorMention] = {}
+        # group references ("the two leaders") give one mention per referent on one span
+        self.siblings: dict[int, list[ActorMention]] = {}
         spans = [
             (m.start - sentence.start, m.end - sentence.start, m)
             for m in mentions
@@ -64,6 +66,12 @@ class MentionIndex:
         ]
         if not spans:
             return
+        by_span: dict[tuple[int, int], list[ActorMention]] = {}
+        for s, e, m in spans:
+            by_span.setdefault((s, e), []).append(m)
+        for group in by_span.values():
+            for m in group:
+                self.siblings[id(m)] = [o for o in group if o is not m]
         for tok in doc:
             a, b = tok.idx, tok.idx + len(tok)
             for s, e, m in spans:
@@ -129,8 +137,9 @@ class MentionIndex:
         out: list[ActorMention] = []
 
         def add(m: ActorMention | None) -> None:
-            if m is not None and all(m is not o for o in out):
-                out.append(m)
+            for one in ([m, *self.siblings.get(id(m), [])] if m is not None else []):
+                if all(one is not o for o in out):
+                    out.append(one)
 
         for head in (root, *root.conjuncts):
             m = self.find_in(head, exclude, subject)
