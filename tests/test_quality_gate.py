@@ -41,3 +41,18 @@ def test_event_type_accuracy_floor(report: EvalReport) -> None:
 def test_triple_f1_floor(report: EvalReport) -> None:
     f1 = report.triples["country"].f1
     assert f1 >= FLOORS["triple_f1_country"], f"country-level triple F1 {f1:.3f} < floor"
+
+
+HELDOUT = FLOORS["heldout"]
+
+
+@pytest.fixture(scope="module")
+def heldout_report() -> EvalReport:
+    # bench/heldout/: written by people who did not tune the coder (bench/heldout/*.README.md)
+    return evaluate([HERE.parent / HELDOUT["gold"]])
+
+
+def test_heldout_floors(heldout_report: EvalReport) -> None:
+    f1 = heldout_report.triples["country"].f1
+    assert heldout_report.type_accuracy >= HELDOUT["type_accuracy"], heldout_report.type_accuracy
+    assert f1 >= HELDOUT["triple_f1_country"], f1
