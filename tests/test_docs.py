@@ -22,3 +22,15 @@ def test_reference_is_current() -> None:
 def test_readme_opens_with_the_two_commands() -> None:
     head = (DOC.parents[1] / "README.md").read_text(encoding="utf-8")[:1500]
     assert "make demo" in head and "make test" in head
+
+
+def test_reference_does_not_depend_on_earlier_invocations() -> None:
+    from click.testing import CliRunner
+
+    from dyadwatch.cli import cli
+
+    before = clidoc.render()
+    CliRunner().invoke(cli, ["--help"])
+    CliRunner().invoke(cli, ["code", "--help"])
+    assert clidoc.render() == before
+    assert "-h, --help" in before

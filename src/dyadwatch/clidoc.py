@@ -25,14 +25,21 @@ def commands() -> list[str]:
     return [" ".join(path) for path, _ in _walk(cli, [])]
 
 
+def _context(command: click.Command, name: str, parent: click.Context | None) -> click.Context:
+    # as click's make_context does, minus argument parsing: the command's own context
+    # settings (help_option_names=-h/--help) apply, so the text never depends on which
+    # command happened to print its help first in this process
+    settings = {"terminal_width": 100, "max_content_width": 100, **command.context_settings}
+    return command.context_class(command, info_name=name, parent=parent, **settings)
+
+
 def help_text(path: list[str]) -> str:
-    ctx = click.Context(cli, info_name="dyadwatch", terminal_width=100, max_content_width=100)
     command: click.Command = cli
+    ctx = _context(cli, "dyadwatch", None)
     for name in path:
         assert isinstance(command, click.Group)
         command = command.commands[name]
-        ctx = click.Context(command, info_name=name, parent=ctx, terminal_width=100,
-                            max_content_width=100)
+        ctx = _context(command, name, ctx)
     return command.get_help(ctx)
 
 
