@@ -73,3 +73,23 @@ def test_bare_country_merges_with_its_actor_and_the_specific_code_is_kept() -> N
     for e in (c, d):
         e.source_country, e.target_country = e.source_code[:3], e.target_code[:3]
     assert len(merge_events([c, d])) == 2
+
+
+def test_merged_actor_fields_all_come_from_one_report() -> None:
+    """ "Lee expressed admiration for China (CHN) ... and reaffirmed his commitment" (CHNGOV):
+    code, text, span and name of the merged event's target are one report's, never a mix."""
+    a = ev("051", 1, src="KORGOV", tgt="CHN")
+    b = ev("051", 2, src="KORGOV", tgt="CHNGOV")
+    b.target_text, b.target_span, b.target_name = "Xi", (40, 42), "Xi Jinping"
+    for e in (a, b):
+        e.source_country, e.target_country = "KOR", "CHN"
+    (m,) = merge_events([a, b])
+    assert (m.target_code, m.target_text, m.target_span, m.target_name) == ("CHNGOV", "Xi", (40, 42), "Xi Jinping")
+    assert (m.sentence_index, m.trigger_span) == (2, b.trigger_span)
+    c = ev("051", 1, src="KOR", tgt="CHNGOV")  # each more specific on one side: keep the first as it is
+    d = ev("051", 2, src="KORGOV", tgt="CHN")
+    for e in (c, d):
+        e.source_country, e.target_country = "KOR", "CHN"
+    (m,) = merge_events([c, d])
+    assert (m.source_code, m.target_code, m.source_text, m.target_text) == ("KOR", "CHNGOV", "KOR", "CHNGOV")
+    assert len(m.evidence) == 2

@@ -90,6 +90,8 @@ class SentenceCoder:
         entry, toks = noun
         code_v = verb.forward if verb else None
         lemma = tok.lemma_.lower()
+        if lemma in self.cls.denial:
+            return verb  # "denied the accusation": a denial (016), not the accusation
         refine = code_v is not None and entry.code.startswith(code_v[:2]) and len(entry.code) >= len(code_v)
         weak = self.cls.is_light(tok) or (verb is not None and (code_v is None or code_v.startswith("01")))
         if verb is not None and code_v is not None and verb.weight >= max(2, 2 + len(entry.words)):
@@ -316,7 +318,7 @@ class SentenceCoder:
         if not targets and self.reported_act(head):  # "Y did Z, a rights group protested"
             hsubj, _p = subject_token(head.head)
             targets = self._subject_actors(hsubj, head.head) if hsubj is not None else []
-        exclude = {id(m) for m in sources}
+        exclude = {id(m) for m in sources} | self._own_possessives(subj, sources)
         if match.target_hint is not None:
             targets = targets or self.idx.actors(self.doc[match.target_hint], exclude)
         if not targets and not passive_target:
@@ -353,6 +355,15 @@ class SentenceCoder:
                     break
         found.sources, found.targets = sources, targets
         return self._attribution(head, found)
+
+    def _own_possessives(self, subj: Token | None, sources: list[ActorMention]) -> set[int]:
+        """Possessive pronouns ("reaffirmed his commitment") when the subject is a person: they
+        refer back to the subject, so they are not a target (whatever the actor stage resolved)."""
+        person = any(m.kind in ("person", "short", "pronoun") for m in sources) or (
+            subj is not None and (subj.ent_type_ == "PERSON" or subj.lower_ in ("he", "she")))
+        if not person:
+            return set()
+        return {id(m) for i, m in self.idx.by_token.items() if self.doc[i].tag_ == "PRP$"}
 
     def _place_country(self, chain: list[Token]) -> list[ActorMention]:
         """The country of "in X" on a passive state act without agent: its authorities acted."""
@@ -418,6 +429,10 @@ class SentenceCoder:
                     pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                     if pobj is not None:
                         targets = targets or self.idx.actors(pobj)
+            if sources and tok.dep_ == "conj" and tok.is_title and self.idx.at(tok.head) is not None:
+                # title case "X and Y Call for ...": the verb parsed as a noun, coordinated with X
+                first = self.idx.actors(tok.head)
+                sources = first + [m for m in sources if all(m is not f for f in first)]
             if not sources and len(targets) >= 2:  # "talks between X and Y": both ways
                 sources, targets = targets, []
             if sources:

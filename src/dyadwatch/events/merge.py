@@ -41,14 +41,28 @@ def _specificity(code: str) -> tuple[int, bool]:
     return (len(code), not code.endswith("0"))
 
 
+_ACTOR_FIELDS = ("code", "text", "span", "name", "country")
+_REPORT_FIELDS = ("sentence_index", "sentence", "field", "trigger_span", "trigger_text")
+
+
 def _specific_actors(keep: Event, other: Event) -> None:
-    """Take the other report's actor code where ours is only its bare country (the text and
-    span stay those of the kept report's sentence; the evidence keeps both)."""
+    """Where our actor is only the bare country of the other report's actor, take the other
+    report's actor, and with it that report's place (sentence, field, trigger, both sides' code,
+    text, span, name): every field of the event then comes from ONE report, never a mix; the
+    evidence keeps both."""
+    better = worse = False
     for side in ("source", "target"):
-        code = getattr(keep, f"{side}_code")
-        if code != getattr(other, f"{side}_code") and code == getattr(keep, f"{side}_country"):
-            for name in ("code", "name"):
+        code, theirs = getattr(keep, f"{side}_code"), getattr(other, f"{side}_code")
+        if code != theirs and code == getattr(keep, f"{side}_country"):
+            better = True
+        elif code != theirs and theirs == getattr(other, f"{side}_country"):
+            worse = True
+    if better and not worse:
+        for side in ("source", "target"):
+            for name in _ACTOR_FIELDS:
                 setattr(keep, f"{side}_{name}", getattr(other, f"{side}_{name}"))
+        for name in _REPORT_FIELDS:
+            setattr(keep, name, getattr(other, name))
 
 
 def _absorb(keep: Event, other: Event) -> None:
