@@ -94,6 +94,9 @@ RULES = {
     "r07": {("SRBCVL", "SRB", "141")},  # protests in one's own country keep the country
     "r08": {("CHLEDU", "CHLGOV", "141")},  # "to demand reforms": a purpose, not an event
     "r09": {("HUN", "SRB", "080"), ("HUN", "SRB", "0863")},  # "to allow": the act allows
+    "r10": set(),  # "denied the accusation": a denial (016, no PLOVER event), not an accusation
+    "r11": {("KORGOV", None, "050")},  # "his" after a person subject refers back: no target
+    "r12": {("CHNGOV", "KORGOV", "020"), ("KORGOV", "CHNGOV", "020")},  # title case "X and Y Call for"
 }
 
 
