@@ -256,3 +256,10 @@ def test_a_group_with_fewer_than_two_referents_is_not_an_actor(stage, nlp) -> No
     # "the two presidents" needs two presidents: a foreign minister is not one
     _, _, group = run(stage, nlp, "2025-06-11", "Xi Jinping spoke.", "Kim Min-seok spoke.", "The two presidents met.")
     assert group == []
+
+
+def test_domestic_agent_in_a_country_is_that_countrys(stage, nlp) -> None:
+    (m,) = run(stage, nlp, "2025-06-11", "The opposition in South Korea protested.")
+    assert codes(m) == [("opposition in South Korea", "KOROPP")]
+    (m,) = run(stage, nlp, "2025-06-11", "The troops in Russia moved.")  # often foreign troops: not RUSMIL
+    assert ("troops", "MIL") in codes(m) and all(code != "RUSMIL" for _, code in codes(m))

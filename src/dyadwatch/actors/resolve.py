@@ -30,6 +30,9 @@ LOCATIVES = {"in", "at", "near", "outside", "around", "across", "throughout", "i
 JOINERS = {"and", "or", ",", "&"}
 POSSESSIVES = {"'s", "’s", "'", "’"}
 MAX_FILLERS = 2
+# agents that "<agent> in <country>" makes that country's ("rebels in Ivory Coast", "opposition
+# parties in Nepal"); not troops, officials or diplomats, who are often foreign to where they are
+IN_COUNTRY_AGENTS = {"REB", "OPP", "CVL", "LAB", "EDU", "AGR", "REL", "COP", "JUD", "LEG"}
 FORMER = {"former", "ex", "onetime", "erstwhile"}
 LOCATED = {"based", "born", "headquartered", "registered"}
 PERSONS = ("person", "short")
@@ -396,7 +399,7 @@ class Resolver:
         if person is not None:
             return person
         k = self._next(items, used, end_item)
-        if k is not None and kinds[k] == "country" and self._of_between(doc, items[end_item].end, items[k].start):
+        if k is not None and kinds[k] == "country" and self._of_between(doc, items[end_item].end, items[k].start, agent):
             used[k] = True
             return self._country_agent(doc, items[k], item.start, items[end_item].end, agent, ctx, span=(item.start, items[k].end))
         return self._agent_alone(doc, item.start, items[end_item].end, agent)
@@ -431,9 +434,12 @@ class Resolver:
         return 0 < len(gap) <= 3 and all(
             t.is_alpha and t.text[:1].isupper() and t.lower_ in self.agent_vocabulary for t in gap)
 
-    def _of_between(self, doc: Doc, start: int, end: int) -> bool:
+    def _of_between(self, doc: Doc, start: int, end: int, agent: Entry | None = None) -> bool:
         words = [t.lower_ for t in doc[start:end]]
-        return words in (["of"], ["of", "the"], ["for"])
+        if words in (["of"], ["of", "the"], ["for"]):
+            return True
+        return words in (["in"], ["in", "the"]) and agent is not None \
+            and (agent.code or "").strip("~") in IN_COUNTRY_AGENTS
 
     def _agent_run(self, doc: Doc, items: list[Item], kinds: list[str], used: list[bool], i: int) -> tuple[int, Entry]:
         """Adjacent agent nouns ("military officials"): the modifier's agent wins unless it is GOV."""
