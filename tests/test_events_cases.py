@@ -97,6 +97,8 @@ RULES = {
     "r10": set(),  # "denied the accusation": a denial (016, no PLOVER event), not an accusation
     "r11": {("KORGOV", None, "050")},  # "his" after a person subject refers back: no target
     "r12": {("CHNGOV", "KORGOV", "020"), ("KORGOV", "CHNGOV", "020")},  # title case "X and Y Call for"
+    "r13": set(),  # "rejected the accusation": rejecting an accusation is no accusation
+    "r14": {("JPN", "PRKGOV", "100")},  # "and then demanded that X stop ...": the demanded act did not happen
 }
 
 

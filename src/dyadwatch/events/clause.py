@@ -90,8 +90,9 @@ class SentenceCoder:
         entry, toks = noun
         code_v = verb.forward if verb else None
         lemma = tok.lemma_.lower()
-        if lemma in self.cls.denial:
-            return verb  # "denied the accusation": a denial (016), not the accusation
+        if lemma in self.cls.denial or (lemma in self.cls.refuse and md.root(entry.code) == 11):
+            # "denied / rejected the accusation": a denial or rejection, not the accusation
+            return verb
         refine = code_v is not None and entry.code.startswith(code_v[:2]) and len(entry.code) >= len(code_v)
         weak = self.cls.is_light(tok) or (verb is not None and (code_v is None or code_v.startswith("01")))
         if verb is not None and code_v is not None and verb.weight >= max(2, 2 + len(entry.words)):
@@ -131,7 +132,7 @@ class SentenceCoder:
                 continue
             if tok.dep_ == "ccomp" and not self.reported_act(tok) and (
                 tok.head.lemma_.lower() not in self.cls.statement or self._event_object(tok.head)
-            ) and any(c.dep_ in SUBJ for c in tok.head.children):
+            ) and subject_token(tok.head)[0] is not None:
                 continue  # the content of "demanded that ...", "reiterated its demand that ..."
             if any(self.reported_act(c) for c in tok.children):
                 continue  # "Y did Z, X protested": X's protest is the event
