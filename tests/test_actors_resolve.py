@@ -263,3 +263,15 @@ def test_domestic_agent_in_a_country_is_that_countrys(stage, nlp) -> None:
     assert codes(m) == [("opposition in South Korea", "KOROPP")]
     (m,) = run(stage, nlp, "2025-06-11", "The troops in Russia moved.")  # often foreign troops: not RUSMIL
     assert ("troops", "MIL") in codes(m) and all(code != "RUSMIL" for _, code in codes(m))
+
+
+def test_a_current_title_before_the_name_is_the_role_the_text_gives(stage, nlp) -> None:
+    # an archive story dated after the term (or undated): "President Moon" is the government
+    (m,) = run(stage, nlp, "2023-01-01", "President Moon Jae-in spoke.")
+    assert codes(m) == [("President Moon Jae-in", "KORGOV")] and "title 'President'" in m[0].reason
+    (m,) = run(stage, nlp, None, "South Korean President Moon Jae-in spoke.")
+    assert [c for _, c in codes(m)] == ["KORGOV"]
+    (m,) = run(stage, nlp, "2023-01-01", "Former President Moon Jae-in spoke.")
+    assert [c for _, c in codes(m)] == ["KORELI"]
+    (m,) = run(stage, nlp, "2023-01-01", "Moon Jae-in spoke.")
+    assert [c for _, c in codes(m)] == ["KORELI"]

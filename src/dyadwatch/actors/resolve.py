@@ -13,8 +13,9 @@ article (pronouns by gender).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
@@ -22,7 +23,15 @@ from ..model import ActorMention, Sentence
 from .dictionary import Entry
 from .groups import GroupRef, country_actor, find_groups
 from .matcher import Candidate, Form, Matcher
-from .roles import TITLE_WORDS, OfficeIndex, Resolution, country_of, describe, resolve_entry
+from .roles import (
+    TITLE_WORDS,
+    OfficeIndex,
+    Resolution,
+    country_of,
+    describe,
+    resolve_entry,
+    titled_role,
+)
 
 FORM_PRIORITY = {"discard": 9, "name": 8, "capital": 7, "seat": 7, "adjective": 6, "demonym": 5, "word": 3, "short": 2}
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -348,13 +357,31 @@ class Resolver:
             return self._from_agent(doc, items, kinds, used, i, ctx)
         return self._single(doc, items[i], kind, ctx)
 
-    def _person_after(self, items: list[Item], kinds: list[str], used: list[bool], last: int, start: int, ctx: Context) -> Built | None:
+    def _person_after(self, doc: Doc, items: list[Item], kinds: list[str], used: list[bool], last: int, start: int, ctx: Context) -> Built | None:
         """A person named right after item ``last`` (a title): the person, spanning from ``start``."""
         k = self._next(items, used, last)
         if k is None or kinds[k] not in PERSONS or items[k].start != items[last].end:
             return None
         used[k] = True
-        return self._person(items[k], ctx, start=start, kind=kinds[k], why=SHORT_WHY.get(kinds[k], ""))
+        built = self._person(items[k], ctx, start=start, kind=kinds[k], why=SHORT_WHY.get(kinds[k], ""))
+        return self._as_titled(doc, built, start, items[k].start, ctx)
+
+    @staticmethod
+    def _as_titled(doc: Doc, built: Built | None, start: int, name_start: int, ctx: Context) -> Built | None:
+        """"President Saddam Hussein": a current title written before the name is the role the
+        text gives the person, when the date gives another one (a former or earlier post)."""
+        words = {t.lower_ for t in doc[max(0, start - 2):name_start]}
+        heads = (words & TITLE_HEADS) - {"leader", "general"}
+        if built is None or built.entry is None or not heads or words & FORMER:
+            return built
+        current = (built.res.title or "").lower() if built.res else ""
+        if current and not current.startswith("former") and any(re.search(rf"\b{h}\b", current) for h in heads):
+            return built
+        res = titled_role(built.entry, heads, ctx.anchor)
+        if res is None:
+            return built
+        reason = describe(built.entry, res) + f" (title {doc[start:name_start].text!r} in the text)"
+        return replace(built, code=res.code, res=res, reason=reason)
 
     def _from_located(self, doc: Doc, items: list[Item], kinds: list[str], used: list[bool], i: int, ctx: Context) -> Built | None:
         item, j = items[i], self._next(items, used, i)
@@ -381,13 +408,13 @@ class Resolver:
             used[j] = True
             return self._person(items[j], ctx, start=item.start)
         if kinds[j] == "agent" and self._title_words(doc, item.end, items[j].start):
-            person = self._person_after(items, kinds, used, j, item.start, ctx)
+            person = self._person_after(doc, items, kinds, used, j, item.start, ctx)
             if person is not None:  # "Indian External Affairs Minister S. Jaishankar"
                 used[j] = True
                 return person
         if kinds[j] == "agent" and self._gap_ok(doc, item, items[j].start):
             end_item, agent = self._agent_run(doc, items, kinds, used, j)
-            person = self._person_after(items, kinds, used, end_item, item.start, ctx)
+            person = self._person_after(doc, items, kinds, used, end_item, item.start, ctx)
             return person or self._country_agent(doc, item, items[j].start, items[end_item].end, agent, ctx)
         return None
 
@@ -395,7 +422,7 @@ class Resolver:
         """An agent noun: a title before a name, "<agent> of <country>", or the bare agent."""
         item = items[i]
         end_item, agent = self._agent_run(doc, items, kinds, used, i)
-        person = self._person_after(items, kinds, used, end_item, item.start, ctx)
+        person = self._person_after(doc, items, kinds, used, end_item, item.start, ctx)
         if person is not None:
             return person
         k = self._next(items, used, end_item)

@@ -132,6 +132,25 @@ def resolve_entry(entry: Entry, day: dt.date | None) -> Resolution | None:
     return None
 
 
+def _distance(role: Role, day: dt.date) -> int:
+    """Days between ``day`` and the role (0 when the role covers it)."""
+    if role.covers(day):
+        return 0
+    ends = [d for d in (role.start, role.end) if d is not None]
+    return min(abs((d - day).days) for d in ends) if ends else 0
+
+
+def titled_role(entry: Entry, heads: set[str], day: dt.date | None) -> Resolution | None:
+    """The non-former role of ``entry`` whose title has one of the title words ``heads``
+    ("president"), nearest to ``day`` (the latest without a date); None if there is none."""
+    fits = [r for r in entry.roles if r.title and not r.title.lower().startswith("former")
+            and any(re.search(rf"\b{re.escape(h)}\b", r.title.lower()) for h in heads)]
+    if not fits:
+        return None
+    role = _latest(fits) if day is None else min(fits, key=lambda r: _distance(r, day))
+    return Resolution(role.code, role, role.title or None, role.start, role.end)
+
+
 class OfficeIndex:
     """Who holds which office of which country, from the persons' dated role titles."""
 
