@@ -99,6 +99,8 @@ RULES = {
     "r12": {("CHNGOV", "KORGOV", "020"), ("KORGOV", "CHNGOV", "020")},  # title case "X and Y Call for"
     "r13": set(),  # "rejected the accusation": rejecting an accusation is no accusation
     "r14": {("JPN", "PRKGOV", "100")},  # "and then demanded that X stop ...": the demanded act did not happen
+    "r15": {("CHNGOV", None, "111")},  # "anti-China rallies": China is what they are against, no group of it
+    "r16": {("PRKGOV", "KOR", "130")},  # "what she called a provocation" names, it is no call
 }
 
 

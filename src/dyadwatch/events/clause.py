@@ -19,7 +19,7 @@ from ..model import ActorMention
 from . import modality as md
 from .match import Match, match_noun, match_verb
 from .patterns import Lexicon, inflections
-from .roles import SUBJ, MentionIndex, agent_token, object_tokens, self_dyad, subject_token
+from .roles import SUBJ, MentionIndex, agent_token, is_anti, object_tokens, self_dyad, subject_token
 
 _CLAUSE_DEPS = frozenset({"ROOT", "conj", "advcl", "ccomp", "relcl", "pcomp", "parataxis"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -104,8 +104,12 @@ class SentenceCoder:
 
     def _naming(self, tok: Token) -> bool:
         """ "calling it a provocation": a naming verb with an object predicate names, not acts."""
+        if tok.lemma_.lower() not in self.cls.naming:
+            return False
         deps = {c.dep_ for c in tok.children if c.i > tok.i}
-        return tok.lemma_.lower() in self.cls.naming and "dobj" in deps and "oprd" in deps
+        # "what she called a provocation", "which Japan calls Takeshima": the object is a wh-word
+        wh_object = any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") and c.i < tok.i for c in tok.children)
+        return ("dobj" in deps or wh_object) and "oprd" in deps or (wh_object and "dobj" in deps)
 
     def _object_noun(self, tok: Token):  # -> (NounEntry, tokens) | None
         for child in tok.children:
@@ -420,7 +424,9 @@ class SentenceCoder:
             sources: list[ActorMention] = []
             targets: list[ActorMention] = []
             for child in tok.children:
-                if child.dep_ == "amod" and child.i < toks[0]:  # "Palestinian riots"
+                if child.dep_ == "amod" and child.i < toks[0] and is_anti(child):  # "anti-China rallies"
+                    targets = targets or self.idx.actors(child)
+                elif child.dep_ == "amod" and child.i < toks[0]:  # "Palestinian riots"
                     sources = sources or self.idx.actors(child)
                 if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "by"):
                     root = child if child.dep_ == "poss" else next((c for c in child.children if c.dep_ == "pobj"), None)

@@ -51,6 +51,14 @@ def self_dyad(
             and code[:2] not in DOMESTIC and id(target) not in groups)  # fmt: skip
 
 
+def is_anti(tok: Token) -> bool:
+    """ "anti-China rallies": the country is what the phrase is against, not a group of it."""
+    if tok.lower_.startswith("anti-"):
+        return True
+    i = tok.i
+    return i >= 2 and tok.doc[i - 1].text == "-" and tok.doc[i - 2].lower_ == "anti"
+
+
 class MentionIndex:
     """Token index -> mention, for one sentence Doc."""
 
@@ -85,7 +93,8 @@ class MentionIndex:
     def groups(self) -> frozenset[int]:
         """Ids of mentions used as a demonym adjective: "Palestinian factions", "Croatian extremists"."""
         return frozenset(id(m) for i, m in self.by_token.items()
-                         if self.doc[i].dep_ == "amod" and m.code == m.country)  # fmt: skip
+                         if self.doc[i].dep_ == "amod" and m.code == m.country
+                         and not is_anti(self.doc[i]))  # fmt: skip
 
     def at(self, tok: Token) -> ActorMention | None:
         return self.by_token.get(tok.i)
