@@ -275,3 +275,12 @@ def test_a_current_title_before_the_name_is_the_role_the_text_gives(stage, nlp) 
     assert [c for _, c in codes(m)] == ["KORELI"]
     (m,) = run(stage, nlp, "2023-01-01", "Moon Jae-in spoke.")
     assert [c for _, c in codes(m)] == ["KORELI"]
+
+
+def test_people_from_elsewhere_in_a_country_are_not_its_own(tmp_path, nlp) -> None:
+    (tmp_path / "agents.txt").write_text("+ CVL\n  code: CVL\n  words: civilians; settlers\n", encoding="utf-8")
+    own = ActorStage(load_layers([[DATA / f for f in FILES] + [tmp_path / "agents.txt"]]))
+    (m,) = run(own, nlp, "2025-06-11", "Civilians in Russia fled.")
+    assert codes(m) == [("Civilians in Russia", "RUSCVL")]
+    (m,) = run(own, nlp, "2025-06-11", "Settlers in Russia fled.")
+    assert codes(m) == [("Settlers", "CVL"), ("Russia", "RUS")]

@@ -42,6 +42,10 @@ MAX_FILLERS = 2
 # agents that "<agent> in <country>" makes that country's ("rebels in Ivory Coast", "opposition
 # parties in Nepal"); not troops, officials or diplomats, who are often foreign to where they are
 IN_COUNTRY_AGENTS = {"REB", "OPP", "CVL", "LAB", "EDU", "AGR", "REL", "COP", "JUD", "LEG"}
+# ... except people who by definition come from elsewhere ("settlers in the West Bank")
+NOT_NATIVE = {"settler", "settlers", "colonist", "colonists", "immigrant", "immigrants", "migrant", "migrants",
+              "expatriate", "expatriates", "foreigner", "foreigners", "tourist", "tourists", "refugee", "refugees",
+              "missionary", "missionaries", "volunteer", "volunteers", "hostage", "hostages"}
 FORMER = {"former", "ex", "onetime", "erstwhile"}
 LOCATED = {"based", "born", "headquartered", "registered"}
 PERSONS = ("person", "short")
@@ -426,7 +430,8 @@ class Resolver:
         if person is not None:
             return person
         k = self._next(items, used, end_item)
-        if k is not None and kinds[k] == "country" and self._of_between(doc, items[end_item].end, items[k].start, agent):
+        native = not {t.lower_ for t in doc[item.start:items[end_item].end]} & NOT_NATIVE
+        if k is not None and kinds[k] == "country" and self._of_between(doc, items[end_item].end, items[k].start, agent, native):
             used[k] = True
             return self._country_agent(doc, items[k], item.start, items[end_item].end, agent, ctx, span=(item.start, items[k].end))
         return self._agent_alone(doc, item.start, items[end_item].end, agent)
@@ -461,11 +466,11 @@ class Resolver:
         return 0 < len(gap) <= 3 and all(
             t.is_alpha and t.text[:1].isupper() and t.lower_ in self.agent_vocabulary for t in gap)
 
-    def _of_between(self, doc: Doc, start: int, end: int, agent: Entry | None = None) -> bool:
+    def _of_between(self, doc: Doc, start: int, end: int, agent: Entry | None = None, native: bool = False) -> bool:
         words = [t.lower_ for t in doc[start:end]]
         if words in (["of"], ["of", "the"], ["for"]):
             return True
-        return words in (["in"], ["in", "the"]) and agent is not None \
+        return words in (["in"], ["in", "the"]) and agent is not None and native \
             and (agent.code or "").strip("~") in IN_COUNTRY_AGENTS
 
     def _agent_run(self, doc: Doc, items: list[Item], kinds: list[str], used: list[bool], i: int) -> tuple[int, Entry]:
