@@ -101,6 +101,9 @@ RULES = {
     "r14": {("JPN", "PRKGOV", "100")},  # "and then demanded that X stop ...": the demanded act did not happen
     "r15": {("CHNGOV", None, "111")},  # "anti-China rallies": China is what they are against, no group of it
     "r16": {("PRKGOV", "KOR", "130")},  # "what she called a provocation" names, it is no call
+    # "talks by telephone with X": X is no "by" agent of the talks; the parse (talks as ROOT,
+    # "held" an adjective) still loses Han's event, so none is coded instead of a wrong source
+    "r17": set(),
 }
 
 

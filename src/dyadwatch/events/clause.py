@@ -431,7 +431,7 @@ class SentenceCoder:
                 if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "by"):
                     root = child if child.dep_ == "poss" else next((c for c in child.children if c.dep_ == "pobj"), None)
                     if root is not None:
-                        sources = sources or self.idx.actors(root)
+                        sources = sources or self.idx.actors(root, subject=True)  # not "by telephone with X"
                 elif child.dep_ == "prep" and child.lower_ in ("with", "to", "against", "on", "between", "among"):
                     pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                     if pobj is not None:
