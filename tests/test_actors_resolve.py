@@ -284,3 +284,8 @@ def test_people_from_elsewhere_in_a_country_are_not_its_own(tmp_path, nlp) -> No
     assert codes(m) == [("Civilians in Russia", "RUSCVL")]
     (m,) = run(own, nlp, "2025-06-11", "Settlers in Russia fled.")
     assert codes(m) == [("Settlers", "CVL"), ("Russia", "RUS")]
+
+
+def test_the_role_a_title_gave_holds_for_later_pronouns_and_short_names(stage, nlp) -> None:
+    first, second = run(stage, nlp, "2023-01-01", "President Moon Jae-in said he would go.", "Moon left.")
+    assert [c for _, c in codes(first)] == ["KORGOV", "KORGOV"] and codes(second) == [("Moon", "KORGOV")]

@@ -79,6 +79,7 @@ class Context:
     anchor: dt.date | None
     recent: list[int] = field(default_factory=list)
     actors: list[str] = field(default_factory=list)  # countries/governments named, most recent first
+    titled: dict[int, Resolution] = field(default_factory=dict)  # person -> the role a title in the text gave
 
     def saw(self, index: int) -> None:
         if index in self.recent:
@@ -384,6 +385,8 @@ class Resolver:
         res = titled_role(built.entry, heads, ctx.anchor)
         if res is None:
             return built
+        if built.person is not None:
+            ctx.titled[built.person] = res
         reason = describe(built.entry, res) + f" (title {doc[start:name_start].text!r} in the text)"
         return replace(built, code=res.code, res=res, reason=reason)
 
@@ -410,7 +413,7 @@ class Resolver:
             return self._country_agent(doc, item, a.start, a.end, self.entries[a.entry], ctx, span=(item.start, item.end))  # type: ignore[index]
         if kinds[j] == "person" and self._gap_ok(doc, item, items[j].start):
             used[j] = True
-            return self._person(items[j], ctx, start=item.start)
+            return self._as_titled(doc, self._person(items[j], ctx, start=item.start), item.start, items[j].start, ctx)
         if kinds[j] == "agent" and self._title_words(doc, item.end, items[j].start):
             person = self._person_after(doc, items, kinds, used, j, item.start, ctx)
             if person is not None:  # "Indian External Affairs Minister S. Jaishankar"
@@ -488,7 +491,7 @@ class Resolver:
     # ---- builders ------------------------------------------------------------------------------
     def _person(self, item: Item, ctx: Context, start: int | None = None, kind: str = "person", why: str = "") -> Built | None:
         entry = self.entries[item.entry]  # type: ignore[index]
-        res = resolve_entry(entry, ctx.anchor)
+        res = ctx.titled.get(item.entry) or resolve_entry(entry, ctx.anchor)  # type: ignore[arg-type]
         if res is None or res.code.startswith("-"):
             return None
         ctx.saw(item.entry)  # type: ignore[arg-type]
