@@ -93,3 +93,13 @@ def test_merged_actor_fields_all_come_from_one_report() -> None:
     (m,) = merge_events([c, d])
     assert (m.source_code, m.target_code, m.source_text, m.target_text) == ("KOR", "CHNGOV", "KOR", "CHNGOV")
     assert len(m.evidence) == 2
+
+
+def test_headline_replaced_by_the_specific_body_report_takes_its_date() -> None:
+    title = ev("036", 0, src="KOR", tgt="JPN", field="title", date="2025-06-11")
+    body = ev("036", 2, src="KORGOV", tgt="JPNGOV", date="2025-06-08")
+    body.date_text = "on Sunday"
+    for e in (title, body):
+        e.source_country, e.target_country = "KOR", "JPN"
+    (m,) = merge_events([title, body])
+    assert (m.field, m.event_date, m.date_text) == ("body", "2025-06-08", "on Sunday")

@@ -42,7 +42,7 @@ def _specificity(code: str) -> tuple[int, bool]:
 
 
 _ACTOR_FIELDS = ("code", "text", "span", "name", "country")
-_REPORT_FIELDS = ("sentence_index", "sentence", "field", "trigger_span", "trigger_text")
+_REPORT_FIELDS = ("sentence_index", "sentence", "field", "trigger_span", "trigger_text", "event_date", "date_text")
 
 
 def _specific_actors(keep: Event, other: Event) -> None:
