@@ -289,3 +289,10 @@ def test_people_from_elsewhere_in_a_country_are_not_its_own(tmp_path, nlp) -> No
 def test_the_role_a_title_gave_holds_for_later_pronouns_and_short_names(stage, nlp) -> None:
     first, second = run(stage, nlp, "2023-01-01", "President Moon Jae-in said he would go.", "Moon left.")
     assert [c for _, c in codes(first)] == ["KORGOV", "KORGOV"] and codes(second) == [("Moon", "KORGOV")]
+
+
+def test_a_countrys_leader_before_the_name_is_its_government(stage, nlp) -> None:
+    (m,) = run(stage, nlp, "2023-01-01", "South Korean leader Moon Jae-in spoke.")
+    assert [c for _, c in codes(m)] == ["KORGOV"]
+    (m,) = run(stage, nlp, "2023-01-01", "Opposition leader Moon Jae-in spoke.")  # not a head of state
+    assert [c for _, c in codes(m)] == ["KORELI"]

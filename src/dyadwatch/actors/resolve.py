@@ -29,6 +29,7 @@ from .roles import (
     Resolution,
     country_of,
     describe,
+    is_gov,
     resolve_entry,
     titled_role,
 )
@@ -42,6 +43,9 @@ MAX_FILLERS = 2
 # agents that "<agent> in <country>" makes that country's ("rebels in Ivory Coast", "opposition
 # parties in Nepal"); not troops, officials or diplomats, who are often foreign to where they are
 IN_COUNTRY_AGENTS = {"REB", "OPP", "CVL", "LAB", "EDU", "AGR", "REL", "COP", "JUD", "LEG"}
+# "<x> leader <name>" that is not the head of a state or government
+NOT_GOV_LEADERS = {"opposition", "rebel", "rebels", "party", "militia", "guerrilla", "union", "religious", "spiritual",
+                   "student", "protest", "movement", "group", "faction", "separatist", "insurgent", "militant"}
 # ... except people who by definition come from elsewhere ("settlers in the West Bank")
 NOT_NATIVE = {"settler", "settlers", "colonist", "colonists", "immigrant", "immigrants", "migrant", "migrants",
               "expatriate", "expatriates", "foreigner", "foreigners", "tourist", "tourists", "refugee", "refugees",
@@ -362,27 +366,33 @@ class Resolver:
             return self._from_agent(doc, items, kinds, used, i, ctx)
         return self._single(doc, items[i], kind, ctx)
 
-    def _person_after(self, doc: Doc, items: list[Item], kinds: list[str], used: list[bool], last: int, start: int, ctx: Context) -> Built | None:
+    def _person_after(self, doc: Doc, items: list[Item], kinds: list[str], used: list[bool], last: int, start: int, ctx: Context,
+                      by_country: bool = False) -> Built | None:
         """A person named right after item ``last`` (a title): the person, spanning from ``start``."""
         k = self._next(items, used, last)
         if k is None or kinds[k] not in PERSONS or items[k].start != items[last].end:
             return None
         used[k] = True
         built = self._person(items[k], ctx, start=start, kind=kinds[k], why=SHORT_WHY.get(kinds[k], ""))
-        return self._as_titled(doc, built, start, items[k].start, ctx)
+        return self._as_titled(doc, built, start, items[k].start, ctx, by_country)
 
     @staticmethod
-    def _as_titled(doc: Doc, built: Built | None, start: int, name_start: int, ctx: Context) -> Built | None:
+    def _as_titled(doc: Doc, built: Built | None, start: int, name_start: int, ctx: Context, by_country: bool = False) -> Built | None:
         """"President Saddam Hussein": a current title written before the name is the role the
         text gives the person, when the date gives another one (a former or earlier post)."""
-        words = {t.lower_ for t in doc[max(0, start - 2):name_start]}
-        heads = (words & TITLE_HEADS) - {"leader", "general"}
-        if built is None or built.entry is None or not heads or words & FORMER:
+        words = {t.lower_ for t in doc[start:name_start]}
+        if built is None or built.entry is None or words & FORMER \
+                or {t.lower_ for t in doc[max(0, start - 2):start]} & FORMER:
             return built
+        heads = (words & TITLE_HEADS) - {"leader", "general"}
+        # "South African leader": a country's leader is its head (a party's leader is not: "Labour leader")
+        leader = by_country and not heads and "leader" in words and not words & NOT_GOV_LEADERS
         current = (built.res.title or "").lower() if built.res else ""
+        if leader and is_gov(built.code) or not (heads or leader):
+            return built
         if current and not current.startswith("former") and any(re.search(rf"\b{h}\b", current) for h in heads):
             return built
-        res = titled_role(built.entry, heads, ctx.anchor)
+        res = titled_role(built.entry, heads, ctx.anchor, gov=leader)
         if res is None:
             return built
         if built.person is not None:
@@ -413,15 +423,15 @@ class Resolver:
             return self._country_agent(doc, item, a.start, a.end, self.entries[a.entry], ctx, span=(item.start, item.end))  # type: ignore[index]
         if kinds[j] == "person" and self._gap_ok(doc, item, items[j].start):
             used[j] = True
-            return self._as_titled(doc, self._person(items[j], ctx, start=item.start), item.start, items[j].start, ctx)
+            return self._as_titled(doc, self._person(items[j], ctx, start=item.start), item.start, items[j].start, ctx, True)
         if kinds[j] == "agent" and self._title_words(doc, item.end, items[j].start):
-            person = self._person_after(doc, items, kinds, used, j, item.start, ctx)
+            person = self._person_after(doc, items, kinds, used, j, item.start, ctx, True)
             if person is not None:  # "Indian External Affairs Minister S. Jaishankar"
                 used[j] = True
                 return person
         if kinds[j] == "agent" and self._gap_ok(doc, item, items[j].start):
             end_item, agent = self._agent_run(doc, items, kinds, used, j)
-            person = self._person_after(doc, items, kinds, used, end_item, item.start, ctx)
+            person = self._person_after(doc, items, kinds, used, end_item, item.start, ctx, True)
             return person or self._country_agent(doc, item, items[j].start, items[end_item].end, agent, ctx)
         return None
 

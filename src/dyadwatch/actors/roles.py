@@ -140,11 +140,12 @@ def _distance(role: Role, day: dt.date) -> int:
     return min(abs((d - day).days) for d in ends) if ends else 0
 
 
-def titled_role(entry: Entry, heads: set[str], day: dt.date | None) -> Resolution | None:
+def titled_role(entry: Entry, heads: set[str], day: dt.date | None, gov: bool = False) -> Resolution | None:
     """The non-former role of ``entry`` whose title has one of the title words ``heads``
-    ("president"), nearest to ``day`` (the latest without a date); None if there is none."""
+    ("president"), or any government role with ``gov``, nearest to ``day`` (the latest without a
+    date); None if there is none."""
     fits = [r for r in entry.roles if r.title and not r.title.lower().startswith("former")
-            and any(re.search(rf"\b{re.escape(h)}\b", r.title.lower()) for h in heads)]
+            and (gov and is_gov(r.code) or any(re.search(rf"\b{re.escape(h)}\b", r.title.lower()) for h in heads))]
     if not fits:
         return None
     role = _latest(fits) if day is None else min(fits, key=lambda r: _distance(r, day))
