@@ -56,8 +56,8 @@ def run(coder: Coder, docs: list[Document]) -> dict[str, float]:
     t1 = time.perf_counter()
     timed = _Timed(coder.events.code)
     coder.events.code = timed  # type: ignore[method-assign]
-    try:
-        coded = [coder._finish(p) for p in pending]
+    try:  # the parse above ran every component (NER too), so no deferred NER pass here
+        coded = [coder._finish(p, coder._code_events(p)) for p in pending]
     finally:
         del coder.events.code
     t2 = time.perf_counter()
