@@ -29,6 +29,11 @@ _PERSONAL = frozenset({"he", "she", "it", "they", "we"})
 _OBJ_DEPS = frozenset({"dobj", "attr", "nsubjpass", "oprd"})
 
 
+def _under(verb: Token) -> bool:
+    """ "put / placed under investigation, arrest": a state act done to the subject."""
+    return any(c.dep_ == "prep" and c.lower_ == "under" for c in verb.children)
+
+
 @dataclass
 class Found:
     """An event before it becomes ``Event`` records (one per actor pair)."""
@@ -134,9 +139,7 @@ class SentenceCoder:
                 continue
             if tok.pos_ == "AUX" and tok.dep_ != "ROOT" and not any(c.dep_ == "acomp" for c in tok.children):
                 continue
-            if tok.dep_ == "ccomp" and not self.reported_act(tok) and (
-                tok.head.lemma_.lower() not in self.cls.statement or self._event_object(tok.head)
-            ) and subject_token(tok.head)[0] is not None:
+            if self._content(tok):
                 continue  # the content of "demanded that ...", "reiterated its demand that ..."
             if any(self.reported_act(c) for c in tok.children):
                 continue  # "Y did Z, X protested": X's protest is the event
@@ -145,6 +148,16 @@ class SentenceCoder:
             heads.append(tok)
         heads.sort(key=lambda t: (sum(1 for _ in t.ancestors), t.i))
         return heads
+
+    def _content(self, tok: Token) -> bool:
+        """The content clause of a non-statement verb, or a verb coordinated with one
+        ("refused to allow planes to land and evacuate ...": no landing, no evacuation)."""
+        first = tok
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        return first.dep_ == "ccomp" and not self.reported_act(first) and (
+            first.head.lemma_.lower() not in self.cls.statement or self._event_object(first.head)
+        ) and subject_token(first.head)[0] is not None
 
     def _purpose(self, tok: Token) -> bool:
         """An infinitival purpose clause without a subject of its own ("..., to protest X");
@@ -214,6 +227,8 @@ class SentenceCoder:
         if first is not None and first.weight >= 2 and first.forward and not first.nominal \
                 and head.lemma_.lower() not in self.cls.statement:
             core_i, match, code = 0, first, first.forward
+            for elem in reversed(self._governors(head)):  # "refused to allow planes to land and evacuate"
+                code = self._wrap(elem, code)
         else:
             core_i = None
             for i in range(len(chain) - 1, -1, -1):
@@ -313,7 +328,8 @@ class SentenceCoder:
         targets: list[ActorMention] = []
         if passive:
             agent = next((a for t in chain if (a := agent_token(t)) is not None), None)
-            stative = head.lemma_.lower() in self.cls.stative or (match.nominal and self.cls.is_light(head))
+            stative = head.lemma_.lower() in self.cls.stative or (
+                match.nominal and self.cls.is_light(head) and not _under(head))  # "was put under arrest": passive
             if agent is not None or not stative:  # "is opposed to", "were engaged in": not passive
                 targets, sources = sources, (self.idx.actors(agent) if agent is not None else [])
                 if agent is None and (found.code or "")[:2] in _STATE_ACTS:

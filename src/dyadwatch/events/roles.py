@@ -22,6 +22,8 @@ _NOT_SUBJECT_PREPS = frozenset({"between", "with", "among", "against", "toward",
 # prepositions whose object is a target, in order of preference
 TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "into", "upon", "at",
                 "over", "for", "from", "of", "in", "between", "among", "about")  # fmt: skip
+NOUN_TARGET_PREPS = ("to", "against", "on", "of", "with", "toward", "towards", "into", "upon", "at",
+                     "over", "for", "from", "in", "between", "among", "about")  # fmt: skip
 
 
 def usable(m: ActorMention) -> bool:
@@ -47,7 +49,8 @@ def self_dyad(
     """
     if source.code == target.code:
         return True
-    return (bool(source.country) and target.code == target.country == source.country
+    # a person of the source's country with no known role ("General Michel Aoun") is not the country
+    return (bool(source.country) and target.kind != "person" and target.code == target.country == source.country
             and code[:2] not in DOMESTIC and id(target) not in groups)  # fmt: skip
 
 
@@ -115,7 +118,11 @@ class MentionIndex:
         make X the actor.
         """
         ex = exclude or set()
-        return self._bfs(root, ex, False, subject) or self._bfs(root, ex, True, subject)
+        found = self._bfs(root, ex, False, subject) or self._bfs(root, ex, True, subject)
+        if found is None:  # "The International Labor Office (ILO)": the apposition names it
+            for appos in (c for c in root.children if c.dep_ == "appos"):
+                found = found or self._bfs(appos, ex, False, subject)
+        return found
 
     def _bfs(self, root: Token, exclude: set[int], conj: bool, subject: bool) -> ActorMention | None:
         queue = deque([root])
@@ -202,12 +209,15 @@ def object_tokens(head: Token, deep: bool = True, topic_preps: bool = True) -> l
     """Candidate target heads in preference order: dobj, dative, PPs, then clausal subjects.
 
     ``topic_preps=False`` leaves out "on/about/over" (the topic of talks, not their target).
+    For an event noun, "of" names what the act is done to ("the blockade of Serbia", "the
+    removal of the president") and comes before "with" ("... with Albania's help").
     """
     kids = list(head.children)
     out = [c for c in kids if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd")]
     preps = [c for c in kids if c.dep_ in ("prep", "dative") and c.i > head.i
              and (topic_preps or c.lower_ not in ("on", "about", "over"))]  # fmt: skip
-    preps.sort(key=lambda p: TARGET_PREPS.index(p.lower_) if p.lower_ in TARGET_PREPS else 99)
+    order = NOUN_TARGET_PREPS if head.pos_ in ("NOUN", "PROPN") else TARGET_PREPS
+    preps.sort(key=lambda p: order.index(p.lower_) if p.lower_ in order else 99)
     for p in preps:
         out.extend(c for c in p.children if c.dep_ in ("pobj", "pcomp"))
     if deep:
