@@ -409,3 +409,23 @@ def test_group_reference_gives_one_actor_per_referent() -> None:
     lee = _AM("The two leaders", *span, 0, "KORGOV", "KOR", "GOV", "Lee Jae-myung", kind="group")
     index = MentionIndex(doc, sent, [xi, lee])
     assert [m.code for m in index.actors(doc[2], subject=True)] == ["CHNGOV", "KORGOV"]
+
+
+PROTEST = """
+Students student NOUN nsubj 1
+demonstrated demonstrate VERB ROOT 1
+. . PUNCT punct 1
+"""
+
+
+def test_domestic_protest_without_target_is_against_the_government(stage):
+    events = code(stage, parsed(PROTEST), {"Students": "NPLEDU"})
+    assert {(e.source_code, e.target_code, e.plover_type) for e in events} == {("NPLEDU", "NPLGOV", "PROTEST")}
+    (ev,) = events
+    assert ev.target_span is None and ev.target_text is None  # implied: no words to point at
+    assert ev.evidence[0].target_span is None
+
+
+def test_government_protest_gets_no_implied_target(stage):
+    events = code(stage, parsed(PROTEST), {"Students": "NPLGOV"})
+    assert [(e.source_code, e.target_code) for e in events] == [("NPLGOV", None)]

@@ -23,6 +23,7 @@ from ..model import ActorMention, Event, Sentence
 from ..options import Options
 from .build import to_events
 from .clause import Classes, Found, SentenceCoder
+from .implied import add_implied_targets
 from .merge import merge_events
 from .patterns import Lexicon, load_lexicon
 from .roles import MentionIndex, usable
@@ -77,6 +78,7 @@ class EventStage:
         found.extend(coder.nominal_events())
         for f in found:
             f.groups = coder.groups
+            add_implied_targets(f)
         return [f for f in found if f.sources and not _lone_meeting(f)]
 
     def code(

@@ -65,15 +65,15 @@ def to_events(
                 if t is None:
                     continue
                 s, t = t, s
-            ev = Evidence(sentence.index, sentence.text, trigger, s.span, t.span if t else None,
-                          sentence.field)  # fmt: skip
+            t_span = t.span if t is not None and t.kind != "implied" else None  # no words to point at
+            ev = Evidence(sentence.index, sentence.text, trigger, s.span, t_span, sentence.field)
             out.append(Event(
                 article_id=article_id, source_code=s.code, target_code=t.code if t else None,
-                source_text=s.text, target_text=t.text if t else None, cameo_code=code,
+                source_text=s.text, target_text=(t.text or None) if t else None, cameo_code=code,
                 plover_type=info.plover_type, plover_mode=info.plover_mode,
                 goldstein=info.goldstein, quad_class=info.quad_class,
                 event_date=None, date_text=None, sentence_index=sentence.index,
-                sentence=sentence.text, source_span=s.span, target_span=t.span if t else None,
+                sentence=sentence.text, source_span=s.span, target_span=t_span,
                 trigger_span=trigger, trigger_text=trigger_text, field=sentence.field,
                 source_country=country_of(s), target_country=country_of(t),
                 source_name=s.name, target_name=t.name if t else None,

@@ -1,0 +1,43 @@
+"""Implied targets: CAMEO's convention for domestic protest.
+
+A protest, strike, sit-in or riot (CAMEO 14) by a group of a country that names no
+target is directed at that country's government: "opposition parties in Nepal
+organized a general strike" is NPLOPP -> NPLGOV. The target is implied, not read
+from words, so it carries no span (``kind="implied"``) and its ``reason`` says so.
+"""
+
+from __future__ import annotations
+
+from ..model import ActorMention
+from .clause import Found
+
+# sectors that protest against their own government; a government does not
+_NON_STATE = frozenset({"CVL", "OPP", "REB", "EDU", "LAB", "REL", "AGR", "BUS", "MED", "REF", "ELI", "HLH", "JUD", "LEG"})
+REASON = "implied target: a domestic protest is directed at its country's government (CAMEO convention)"
+
+
+def _protester(m: ActorMention) -> bool:
+    if not m.country or m.kind in ("igo", "ngo"):
+        return False
+    if m.code == m.country:  # "Iraqi Kurds", "Algerians": the people of the country
+        return m.kind == "country"
+    return (m.agent or m.code[3:6]) in _NON_STATE
+
+
+def implied_government(source: ActorMention) -> ActorMention:
+    country = source.country or source.code[:3]
+    return ActorMention(
+        text="", start=source.start, end=source.start, sentence_index=source.sentence_index,
+        code=f"{country}GOV", country=country, agent="GOV", kind="implied", reason=REASON,
+        field=source.field,
+    )  # fmt: skip
+
+
+def add_implied_targets(found: Found) -> None:
+    """Give a target-less domestic protest its implied target (in place)."""
+    if found.targets or not found.code.startswith("14") or len(found.sources) != 1:
+        return
+    src = found.sources[0]
+    if _protester(src):
+        found.targets = [implied_government(src)]
+        found.notes.append(REASON)
