@@ -429,3 +429,25 @@ def test_domestic_protest_without_target_is_against_the_government(stage):
 def test_government_protest_gets_no_implied_target(stage):
     events = code(stage, parsed(PROTEST), {"Students": "NPLGOV"})
     assert [(e.source_code, e.target_code) for e in events] == [("NPLGOV", None)]
+
+
+KILLED = """
+Civilians civilian NOUN nsubjpass 2
+were be AUX auxpass 2
+killed kill VERB ROOT 2
+in in ADP prep 2
+a a DET det 5
+bombing bombing NOUN pobj 3
+. . PUNCT punct 2
+"""
+
+
+def test_violence_without_named_perpetrator_has_no_source(stage):
+    events = code(stage, parsed(KILLED), {"Civilians": "IRQCVL"})
+    assert [(e.source_code, e.target_code, e.plover_type) for e in events] == [(None, "IRQCVL", "ASSAULT")]
+    assert events[0].source_span is None and events[0].evidence[0].source_span is None
+
+
+def test_passive_without_agent_outside_violence_is_no_event(stage):
+    doc = parsed(KILLED.replace("killed kill", "praised praise"))
+    assert code(stage, doc, {"Civilians": "IRQCVL"}) == []

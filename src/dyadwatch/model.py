@@ -108,9 +108,9 @@ class Evidence:
 @dataclass
 class Event:
     article_id: str
-    source_code: str
+    source_code: str | None  # None: an unknown perpetrator ("were killed in a bombing")
     target_code: str | None
-    source_text: str
+    source_text: str | None
     target_text: str | None
     cameo_code: str
     plover_type: str
@@ -137,7 +137,7 @@ class Event:
     pattern: str | None = None  # which verb pattern produced it
     evidence: list[Evidence] = dc_field(default_factory=list)  # all places reporting it (>= 1)
 
-    def key(self) -> tuple[str, str | None, str, str | None]:
+    def key(self) -> tuple[str | None, str | None, str, str | None]:
         """Identity of the happening within an article (for merging repeats)."""
         return (self.source_code, self.target_code, self.cameo_code, self.event_date)
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 
 import click
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..model import Event, Problem
+from ..model import Document, Event, Problem
 from ..options import Options
 from ..output import csv_text, jsonl
 from ..pipeline import Coder
@@ -42,11 +43,20 @@ def _table(events: list[Event]) -> None:
         table.add_column(col, overflow="fold", no_wrap=col != "evidence")
     for e in events:
         table.add_row(
-            e.event_date or "-", e.source_code, e.target_code or "-", e.cameo_code,
+            e.event_date or "-", e.source_code or "-", e.target_code or "-", e.cameo_code,
             e.plover_type, escape(_snippet(e)),
         )
     Console().print(table)
     Console(stderr=True).print(f"{len(events)} events", style="dim")
+
+
+def _documents(files: tuple[str, ...], input_format: str) -> Iterator[Document]:
+    """The readable documents of FILES; one warning line per problem."""
+    for d in read_inputs(files, None if input_format == "auto" else input_format):
+        if isinstance(d, Problem):
+            warn(d.message())
+        else:
+            yield d
 
 
 @click.command("code")
@@ -76,10 +86,8 @@ def code_command(files: tuple[str, ...], date: str | None, fmt: str | None, inpu
     coder = Coder(options)
     coded = 0
     events: list[Event] = []
-    documents = (d for d in read_inputs(files, None if input_format == "auto" else input_format)
-                 if not (isinstance(d, Problem) and warn(d.message()) is None))
     first_csv = True
-    for result in coder.code_many(documents):  # type: ignore[arg-type]  # Problems filtered above
+    for result in coder.code_many(_documents(files, input_format)):
         coded += 1
         if fmt == "jsonl":
             click.echo(jsonl(result.events), nl=False)

@@ -79,7 +79,7 @@ class EventStage:
         for f in found:
             f.groups = coder.groups
             add_implied_targets(f)
-        return [f for f in found if f.sources and not _lone_meeting(f)]
+        return [f for f in found if (f.sources or (f.unknown_source and f.targets)) and not _lone_meeting(f)]
 
     def code(
         self, doc: Doc, sentence: Sentence, mentions: list[ActorMention], article_id: str

@@ -19,9 +19,12 @@ def country_of(m: ActorMention | None) -> str | None:
     return m.code[:6] if m.code[:3] in ("IGO", "NGO", "IMG", "MNC") else m.code[:3]
 
 
-def _pairs(found: Found, code: str) -> list[tuple[ActorMention, ActorMention | None]]:
-    """Source-target pairs; an actor and its own country make no pair (see ``self_dyad``)."""
-    out: list[tuple[ActorMention, ActorMention | None]] = []
+def _pairs(found: Found, code: str) -> list[tuple[ActorMention | None, ActorMention | None]]:
+    """Source-target pairs; an actor and its own country make no pair (see ``self_dyad``).
+    A violent act without a named perpetrator has no source (``Found.unknown_source``)."""
+    if not found.sources:
+        return [(None, t) for t in found.targets] if found.unknown_source else []
+    out: list[tuple[ActorMention | None, ActorMention | None]] = []
     # "X and Y held talks": both directions
     others = found.targets or (found.sources if len(found.sources) >= 2 else [])
     for s in found.sources:
@@ -65,18 +68,19 @@ def to_events(
                 if t is None:
                     continue
                 s, t = t, s
+            s_span = s.span if s is not None else None
             t_span = t.span if t is not None and t.kind != "implied" else None  # no words to point at
-            ev = Evidence(sentence.index, sentence.text, trigger, s.span, t_span, sentence.field)
+            ev = Evidence(sentence.index, sentence.text, trigger, s_span, t_span, sentence.field)
             out.append(Event(
-                article_id=article_id, source_code=s.code, target_code=t.code if t else None,
-                source_text=s.text, target_text=(t.text or None) if t else None, cameo_code=code,
+                article_id=article_id, source_code=s.code if s else None, target_code=t.code if t else None,
+                source_text=s.text if s else None, target_text=(t.text or None) if t else None, cameo_code=code,
                 plover_type=info.plover_type, plover_mode=info.plover_mode,
                 goldstein=info.goldstein, quad_class=info.quad_class,
                 event_date=None, date_text=None, sentence_index=sentence.index,
-                sentence=sentence.text, source_span=s.span, target_span=t_span,
+                sentence=sentence.text, source_span=s_span, target_span=t_span,
                 trigger_span=trigger, trigger_text=trigger_text, field=sentence.field,
                 source_country=country_of(s), target_country=country_of(t),
-                source_name=s.name, target_name=t.name if t else None,
+                source_name=s.name if s else None, target_name=t.name if t else None,
                 attribution=found.attribution, attribution_code=found.attribution_code,
                 negated=found.negated, hypothetical=found.hypothetical,
                 pattern=found.pattern, evidence=[ev],

@@ -27,6 +27,7 @@ _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _STATE_ACTS = frozenset({"09", "17"})
 _PERSONAL = frozenset({"he", "she", "it", "they", "we"})
 _OBJ_DEPS = frozenset({"dobj", "attr", "nsubjpass", "oprd"})
+_VIOLENCE = frozenset({18, 19, 20})  # CAMEO roots of assault, fighting, mass violence
 
 
 def _under(verb: Token) -> bool:
@@ -50,6 +51,7 @@ class Found:
     reverse: str | None = None
     notes: list[str] = field(default_factory=list)
     groups: frozenset[int] = frozenset()  # see roles.self_dyad
+    unknown_source: bool = False  # a passive act of violence without a named perpetrator
 
 
 class Classes:
@@ -226,23 +228,19 @@ class SentenceCoder:
         first = self.own(head)
         if first is not None and first.weight >= 2 and first.forward and not first.nominal \
                 and head.lemma_.lower() not in self.cls.statement:
-            core_i, match, code = 0, first, first.forward
-            for elem in reversed(self._governors(head)):  # "refused to allow planes to land and evacuate"
-                code = self._wrap(elem, code)
+            core_i, match = 0, first
+            wrappers = self._governors(head)  # "refused to allow planes to land and evacuate"
         else:
-            core_i = None
-            for i in range(len(chain) - 1, -1, -1):
-                m = self.own(chain[i])
-                if m is not None and (m.forward or m.reverse):
-                    core_i = i
-                    break
-            if core_i is None:
+            found_i = next((i for i in range(len(chain) - 1, -1, -1)
+                            if (m := self.own(chain[i])) is not None and (m.forward or m.reverse)), None)  # fmt: skip
+            own = self.own(chain[found_i]) if found_i is not None else None
+            if found_i is None or own is None:
                 return None
-            match = self.own(chain[core_i])
-            assert match is not None
-            code = match.forward
-            for elem in reversed(self._governors(head) + chain[:core_i]):
-                code = self._wrap(elem, code) if code else code
+            core_i, match = found_i, own
+            wrappers = self._governors(head) + chain[:core_i]
+        code = match.forward
+        for elem in reversed(wrappers):
+            code = self._wrap(elem, code) if code else code
         notes: list[str] = []
         found = Found(code or "", list(match.trigger), match.pattern, [], [], reverse=match.reverse)
         if code and not self._modality(self._governors(head) + chain[: core_i + 1], found, notes):
@@ -336,6 +334,9 @@ class SentenceCoder:
                     places = chain + ([self.doc[match.trigger[-1]]] if match.nominal else [])
                     sources = self._place_country(places)  # "was arrested in Lebanon"
                 passive_target = True
+                # "civilians were killed in a bombing", "... by a roadside bomb": violence whose
+                # perpetrator the sentence does not name is still an event on its victims
+                found.unknown_source = not sources and md.root(found.code or "00") in _VIOLENCE
         if not targets and self.reported_act(head):  # "Y did Z, a rights group protested"
             hsubj, _p = subject_token(head.head)
             targets = self._subject_actors(hsubj, head.head) if hsubj is not None else []
