@@ -104,6 +104,7 @@ RULES = {
     # "talks by telephone with X": X is no "by" agent of the talks; the parse (talks as ROOT,
     # "held" an adjective) still loses Han's event, so none is coded instead of a wrong source
     "r17": set(),
+    "r18": {("NOR", "SDN", "090")},  # "dispatched a team to Sudan to investigate": the mission is the act
 }
 
 

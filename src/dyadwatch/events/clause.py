@@ -68,6 +68,7 @@ class Classes:
         self.enabling = frozenset(lex.word_set("enabling_verbs"))
         self.statement = frozenset(lex.word_set("statement_verbs"))
         self.stative = frozenset(lex.word_set("stative_passives"))
+        self.sending = frozenset(lex.word_set("sending_verbs"))
         self.light_forms = frozenset(f for w in self.light for f in inflections(w))
 
     def is_light(self, tok: Token) -> bool:
@@ -223,9 +224,28 @@ class SentenceCoder:
             return True
         return any(c.dep_ in ("dobj", "dative") and c.i < xcomp.i for c in verb.children)
 
+    def _mission(self, head: Token) -> Token | None:
+        """ "sent a team to Bosnia to investigate ...": the mission is the act (CAMEO codes the
+        investigation, mediation or attack, not the dispatch)."""
+        if head.lemma_.lower() not in self.cls.sending:
+            return None
+        for c in head.children:
+            if self._purpose(c) or (c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
+                own = self.own(c)
+                if own is not None and own.forward and own.forward[:2].isdigit() and md.root(own.forward) > 1:
+                    return c
+        return None
+
     def code_clause(self, head: Token) -> Found | None:
         chain = self.chain(head)
         first = self.own(head)
+        mission = self._mission(head)
+        if mission is not None and first is not None and first.forward and first.weight >= 2:
+            own = self.own(mission)
+            if own is not None and own.forward and own.forward[:2] == first.forward[:2]:
+                mission = None  # "sent troops to help defend": the specific dispatch pattern (074)
+        if mission is not None and mission not in chain:
+            chain, first = [head, mission], None
         if first is not None and first.weight >= 2 and first.forward and not first.nominal \
                 and head.lemma_.lower() not in self.cls.statement:
             core_i, match = 0, first
