@@ -26,9 +26,12 @@ FILE_KINDS = {
     "persons": "person",
     "agents": "agent",
     "discards": "discard",
+    "ethnic": "ethnic",
 }
 SHIPPED_FILES = ("countries.txt", "igos.txt", "nonstate.txt", "persons.txt", "agents.txt")
 PHOENIX_FILES = SHIPPED_FILES + ("discards.txt",)
+# the curated layer also has ethnic/religious groups and its own discards (curated over Phoenix)
+CURATED_FILES = SHIPPED_FILES + ("ethnic.txt", "discards.txt")
 LIST_KEYS = ("names", "iso", "adjectives", "demonyms", "capital", "seats", "short", "words")
 SCALAR_KEYS = ("code", "gender", "country", "valid", "scope")
 KEYS = set(LIST_KEYS) | set(SCALAR_KEYS) | {"role"}
@@ -55,7 +58,8 @@ class Role:
 
 @dataclass
 class Entry:
-    """One dictionary entry (a country, an organisation, a person, an agent or a discard)."""
+    """One dictionary entry (a country, an organisation, a person, an agent, an ethnic or
+    religious group, or a discard)."""
 
     name: str
     kind: str = "country"
@@ -286,7 +290,7 @@ def load_file(path: Path, layer: int = 0) -> tuple[list[Entry], list[Problem]]:
 def shipped_layers() -> list[list[Path]]:
     """The shipped files, lowest layer first: Phoenix conversion, then curated files."""
     phoenix = [PHOENIX_DIR / name for name in PHOENIX_FILES if (PHOENIX_DIR / name).exists()]
-    curated = [DATA_DIR / name for name in SHIPPED_FILES if (DATA_DIR / name).exists()]
+    curated = [DATA_DIR / name for name in CURATED_FILES if (DATA_DIR / name).exists()]
     return [phoenix, curated]
 
 

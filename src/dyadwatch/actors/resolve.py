@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from ..model import ActorMention, Sentence
 from .dictionary import Entry
+from .ethnic import GroupRules, split_agents
 from .groups import GroupRef, country_actor, find_groups
 from .matcher import Candidate, Form, Matcher
 from .roles import (
@@ -131,6 +132,7 @@ class Resolver:
         self.offices = offices
         self.agent_vocabulary = {w for e in self.entries if e.kind == "agent" for p in e.words for w in p.lower().split()}
         self.country_names = {e.code: e.name for e in self.entries if e.kind == "country" and e.code and len(e.code) == 3}
+        self.groups = GroupRules(self)
 
     # ---- selection -------------------------------------------------------------------------
     def _rank(self, form: Form, ctx: Context) -> tuple[bool, int, int, int, int]:
@@ -237,13 +239,14 @@ class Resolver:
 
     # ---- the public step -----------------------------------------------------------------------
     def find(self, doc: Doc, sentence: Sentence, ctx: Context) -> list[ActorMention]:
-        items = self.pronouns(doc, self.select(doc, self.matcher.find(doc), ctx), ctx)
+        candidates = split_agents(self.matcher.find(doc), self.entries)
+        items = self.pronouns(doc, self.select(doc, candidates, ctx), ctx)
         built = self.combine(doc, items, ctx)
         return [self.mention(doc, sentence, b) for b in built]
 
     # ---- combination ---------------------------------------------------------------------------
     def _kind(self, item: Item) -> str:
-        """country | person | agent | place | other | pronoun | short | discard."""
+        """country | person | agent | place | ethnic | other | pronoun | short | discard."""
         if item.form in ("pronoun", "short", "discard", "group"):
             return item.form
         entry = self.entries[item.entry] if item.entry is not None else None
@@ -253,8 +256,8 @@ class Resolver:
             return "place"
         if entry.kind == "agent":
             return "agent"
-        if entry.kind == "person":
-            return "person"
+        if entry.kind in ("person", "ethnic"):
+            return entry.kind
         if entry.kind in ("country", "igo") or (entry.code and len(entry.code) == 3 and country_of(entry.code) and not entry.roles):
             return "country"
         return "other"
@@ -358,6 +361,10 @@ class Resolver:
         kind = kinds[i]
         if kind in ("place", "country") and self._located(doc, items[i]):  # "a Beijing-based analyst"
             return self._from_located(doc, items, kinds, used, i, ctx)
+        if kind in ("ethnic", "country"):  # "Iraqi Kurds", "ethnic Albanians", "Kurdish rebels"
+            group = self.groups.build(doc, items, kinds, used, i, ctx)
+            if group is not None or kind == "ethnic":
+                return group.built() if group is not None else None
         if kind in ("place", "country"):
             built = self._from_country(doc, items, kinds, used, i, ctx)
             if built is not None:

@@ -1,0 +1,307 @@
+"""Ethnic and religious groups: "Iraqi Kurds" -> IRQCVLKUR, "Ibo elders" -> NGAELIIBO.
+
+A group phrase is a group word (``data/ethnic.txt``: Kurds, Kurdish, Moslem, Ibo, ...), or a
+nationality marked as a group ("ethnic Albanians", "Croatian Serb refugees", "Kosovo
+Albanians"), with the agent noun after it ("Kurdish rebels" REB, "Moslem fundamentalist
+demonstrators" CVL, "Ibo traditional elders" ELI; none: the people, CVL). Its code is
+``<country><agent><group>``. The country, first found wins:
+
+1. settlers or immigrants of a group with a home country live there ("Jewish settlers in the
+   West Bank", "Russian Jewish immigrants": ISR);
+2. a country written right before the group ("Iraqi Kurds", "Croatian Serb refugees");
+3. "in/of/from <country>" right after the phrase ("Kurds in Turkey"), absorbed in the mention;
+4. the group's home country (Ibo, Yoruba, Hausa: NGA; Tamils: LKA), unless "ethnic" marks a
+   minority;
+5. a country the sentence places things in ("ethnic Albanians demonstrated ... in Serbia");
+6. the only country actor of the sentence ("Egyptian police ... Moslem demonstrators": EGY);
+7. the only country named so far in the article;
+otherwise the group has no country (code ``<agent><group>``, an agent the event coder skips).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from .dictionary import Entry
+from .matcher import Candidate
+from .roles import country_of, resolve_entry
+
+if TYPE_CHECKING:
+    from .resolve import Built, Context, Item, Resolver
+
+MINORITY = {"ethnic"}
+MIGRANTS = {"settler", "settlers", "immigrant", "immigrants", "colonist", "colonists", "migrant", "migrants"}
+# the agent noun of a group's notables: elites, not a government ("Yoruba leaders", "Hausa politicians")
+ELITE_WORDS = {"leader", "leaders", "leadership", "elder", "elders", "chief", "chiefs", "politician",
+               "politicians", "notables", "dignitaries", "elite", "elites", "figures"}
+# Phoenix agent codes naming a religion: the group gives it ("Islamic fundamentalists": MUS -> CVL + MOS)
+RELIGION_AGENTS = {"MUS", "JEW", "CHR", "HIN", "BUD", "SIK", "CTH", "PRO", "MAR", "REL"}
+AFTER_WORDS = (["in"], ["in", "the"], ["of"], ["of", "the"], ["from"], ["from", "the"])
+PLACING = {"in", "inside", "within", "throughout"}
+# words that may follow a group noun used alone ("the Hutu and the Tutsi", "Hutu, who ...")
+NOUN_FOLLOWERS = {"and", "or", "who", "are", "were", "have", "had", "say", "said", "will", "would", "was", "is"}
+MAX_MODIFIERS = 2
+
+
+@dataclass
+class Group:
+    """A resolved group phrase, tokens [start, end)."""
+
+    start: int
+    end: int
+    code: str
+    country: str | None
+    name: str
+    reason: str
+
+    def built(self) -> Built:
+        """As the resolver's ``Built``: kind ``ethnic``, or ``agent`` (unusable) with no country."""
+        from .resolve import Built
+
+        return Built(self.start, self.end, self.code, "ethnic" if self.country else "agent", self.reason, None, None, self.name)
+
+
+@dataclass
+class _Phrase:
+    first: int  # index of the first item (a country before the group, or the group)
+    group: int  # index of the group item
+    last: int  # index of the last item of the phrase (the group or its last agent noun)
+    code: str  # group code
+    label: str
+    home: str | None
+    minority: bool
+    agent: str
+    agent_words: str
+    end: int  # end token
+
+
+def split_agents(candidates: list[Candidate], entries: list[Entry]) -> list[Candidate]:
+    """An agent phrase starting with a group word ("Shiite militias", "Islamic fundamentalists")
+    becomes the group + the rest of the phrase with the same agent, so the group is not lost."""
+    ends: dict[int, int] = {}
+    for c in candidates:
+        if any(entries[f.entry].kind == "ethnic" for f in c.forms):
+            ends[c.start] = max(ends.get(c.start, 0), c.end)
+    if not ends:
+        return candidates
+    spans = {(c.start, c.end) for c in candidates}
+    out = []
+    for c in candidates:
+        end = ends.get(c.start)
+        if end is not None and end < c.end and all(f.form == "word" for f in c.forms):
+            if (end, c.end) not in spans:
+                spans.add((end, c.end))
+                out.append(Candidate(end, c.end, c.forms))
+            continue
+        out.append(c)
+    return out
+
+
+class GroupRules:
+    """Finds group phrases among the selected items of a sentence and resolves their country."""
+
+    def __init__(self, resolver: Resolver) -> None:
+        self.r = resolver
+
+    # ---- helpers over items -----------------------------------------------------------------
+    def _entry(self, item: Item) -> Entry:
+        return self.r.entries[item.entry]  # type: ignore[index]
+
+    def _country(self, item: Item, ctx: Context) -> str | None:
+        """The country an item names (a country, capital or person), or None."""
+        if item.entry is None:
+            return None
+        entry = self._entry(item)
+        if entry.kind in ("agent", "ethnic", "discard"):
+            return None
+        res = resolve_entry(entry, ctx.anchor)
+        return country_of(res.code) if res is not None and not res.code.startswith("-") else None
+
+    @staticmethod
+    def _nationality(item: Item, kind: str) -> bool:
+        return kind == "country" and item.form in ("adjective", "demonym")
+
+    @staticmethod
+    def _marked(doc: Doc, token: int) -> bool:
+        return token > 0 and doc[token - 1].lower_ in MINORITY
+
+    # ---- the phrase -------------------------------------------------------------------------
+    def _group_index(self, doc: Doc, items: list[Item], kinds: list[str], i: int, ctx: Context) -> int | None:
+        """Index of the group item of a phrase starting at item ``i``, or None."""
+        item = items[i]
+        if kinds[i] == "ethnic":
+            return i
+        if kinds[i] != "country":
+            return None
+        if self._marked(doc, item.start) and self._nationality(item, kinds[i]):
+            return i  # "ethnic Albanians"
+        j = i + 1
+        if j >= len(items) or item.form not in ("adjective", "name"):
+            return None
+        gap = [t.lower_ for t in doc[item.end:items[j].start]]
+        if gap not in ([], ["ethnic"]):
+            return None
+        if kinds[j] == "ethnic":
+            return j  # "Iraqi Kurds"
+        if self._nationality(items[j], kinds[j]) and self._country(items[j], ctx) not in (None, self._country(item, ctx)):
+            return j  # "Croatian Serb refugees", "Kosovo Albanians"
+        return None
+
+    def _agent_after(self, doc: Doc, items: list[Item], kinds: list[str], used: list[bool], g: int) -> tuple[int, int]:
+        """(first, last) item indexes of the agent nouns after the group item; (-1, -1) if none.
+
+        Adjacent, or after up to two lower-case modifiers unless the group word is a plural
+        noun ("Moslem fundamentalist demonstrators", not "Kurds fled army ...")."""
+        from .resolve import _modifier
+
+        j = g + 1
+        if j >= len(items) or used[j] or kinds[j] != "agent":
+            return -1, -1
+        gap = list(doc[items[g].end:items[j].start])
+        plural = items[g].form != "adjective" and doc[items[g].end - 1].lower_.endswith("s")
+        if gap and (plural or len(gap) > MAX_MODIFIERS or not all(_modifier(t.text) for t in gap)):
+            return -1, -1
+        last = j
+        while last + 1 < len(items) and not used[last + 1] and kinds[last + 1] == "agent" \
+                and items[last + 1].start == items[last].end:
+            last += 1
+        return j, last
+
+    def _agent_code(self, items: list[Item], first: int, last: int, code: str) -> str:
+        agents = [self._entry(items[k]) for k in range(first, last + 1)]
+        chosen = next((a for a in agents if (a.code or "").strip("~")[:3] != "GOV"), agents[-1])
+        raw = (chosen.code or "").strip("~")
+        parts = [raw[k:k + 3] for k in range(0, len(raw), 3)]
+        return next((p for p in parts if p not in RELIGION_AGENTS and p != code), "CVL")
+
+    def _phrase(self, doc: Doc, items: list[Item], kinds: list[str], used: list[bool], i: int, ctx: Context) -> _Phrase | None:
+        g = self._group_index(doc, items, kinds, i, ctx)
+        if g is None:
+            return None
+        item = items[g]
+        if kinds[g] == "ethnic":
+            entry = self._entry(item)
+            code, label, home = entry.code or "", entry.name, entry.country
+        else:
+            code = self._country(item, ctx) or ""
+            label, home = doc[item.start:item.end].text, None
+        if not code:
+            return None
+        minority = self._marked(doc, item.start) or self._marked(doc, items[i].start)
+        first, last = self._agent_after(doc, items, kinds, used, g)
+        after = doc[item.end] if item.end < len(doc) else None
+        if first < 0:
+            if not self._alone_ok(doc, item, kinds[g], after):
+                return None
+            return _Phrase(i, g, g, code, label, home, minority, "CVL", "", item.end)
+        head = doc[items[first].start]
+        if head.text[:1].isupper() or self._person_next(items, kinds, last):
+            return None  # part of a name ("Catholic Church"), or a title before a name
+        words = doc[items[first].start:items[last].end].text
+        agent = self._agent_code(items, first, last, code)
+        if words.lower().split()[-1] in ELITE_WORDS:
+            agent = "ELI"
+        return _Phrase(i, g, last, code, label, home, minority, agent, words, items[last].end)
+
+    @staticmethod
+    def _person_next(items: list[Item], kinds: list[str], last: int) -> bool:
+        k = last + 1
+        return k < len(items) and kinds[k] in ("person", "short") and items[k].start == items[last].end
+
+    @staticmethod
+    def _alone_ok(doc: Doc, item: Item, kind: str, after) -> bool:  # noqa: ANN001
+        """A group word alone is the people when it is a noun: a plural ("Kurds"), or a name
+        after "the" or before punctuation, a conjunction or an auxiliary ("the Tutsi", "Hutu and")."""
+        if item.form == "adjective" and kind == "ethnic":
+            return False
+        if after is not None and after.is_alpha and after.text[:1].isupper():
+            return False
+        text = doc[item.start:item.end].text
+        if kind == "country":  # a nationality marked as a group: the plural demonym only
+            return item.form == "demonym" and text.lower().endswith("s")
+        the = item.start > 0 and doc[item.start - 1].lower_ == "the"
+        return the or text.lower().endswith("s") or after is None or after.is_punct or after.lower_ in NOUN_FOLLOWERS
+
+    # ---- the country ------------------------------------------------------------------------
+    def _after_country(self, doc: Doc, items: list[Item], kinds: list[str], used: list[bool], p: _Phrase, ctx: Context) -> tuple[int, str] | None:
+        k = p.last + 1
+        if k >= len(items) or used[k] or kinds[k] not in ("country", "place"):
+            return None
+        if [t.lower_ for t in doc[p.end:items[k].start]] not in AFTER_WORDS:
+            return None
+        country = self._country(items[k], ctx)
+        return (k, country) if country else None
+
+    def _placed_in(self, doc: Doc, items: list[Item], kinds: list[str], skip: set[int], ctx: Context) -> str | None:
+        """The first country the sentence places something in: "in Serbia", "in northern Iraq"."""
+        for k, it in enumerate(items):
+            if k in skip or kinds[k] not in ("country", "place"):
+                continue
+            back = [t for t in doc[max(0, it.start - 3):it.start]]
+            for n in range(len(back) - 1, -1, -1):
+                if back[n].lower_ in PLACING:
+                    if all(t.is_alpha and t.is_lower for t in back[n + 1:]):
+                        country = self._country(it, ctx)
+                        if country:
+                            return country
+                    break
+        return None
+
+    def _only_country(self, items: list[Item], kinds: list[str], skip: set[int], ctx: Context) -> str | None:
+        found = {c for k, it in enumerate(items) if k not in skip and kinds[k] in ("country", "place", "person")
+                 and (c := self._country(it, ctx))}
+        return found.pop() if len(found) == 1 else None
+
+    def _resolve_country(self, doc: Doc, items: list[Item], kinds: list[str], used: list[bool], p: _Phrase,
+                         ctx: Context) -> tuple[str | None, str, int | None]:
+        """(country, why, index of an absorbed "in <country>" item)."""
+        names = self.r.country_names
+        tail = self._after_country(doc, items, kinds, used, p, ctx)
+        if p.home and set(p.agent_words.lower().split()) & MIGRANTS:
+            why = f"{p.agent_words} of a group whose home is {names.get(p.home, p.home)}"
+            return p.home, why, tail[0] if tail else None
+        if p.first != p.group:
+            country = self._country(items[p.first], ctx)
+            if country:
+                return country, "the country written before the group", None
+        if tail is not None:
+            return tail[1], "the country after the group", tail[0]
+        if p.home and not p.minority:
+            return p.home, "the group's home country", None
+        skip = set(range(p.first, p.last + 1))
+        placed = self._placed_in(doc, items, kinds, skip, ctx)
+        if placed:
+            return placed, "where the sentence places it", None
+        only = self._only_country(items, kinds, skip, ctx)
+        if only:
+            return only, "the only country of the sentence", None
+        if len(ctx.actors) == 1:
+            return ctx.actors[0][:3], "the only country named in the article", None
+        return None, "", None
+
+    # ---- the public step --------------------------------------------------------------------
+    def build(self, doc: Doc, items: list[Item], kinds: list[str], used: list[bool], i: int, ctx: Context) -> Group | None:
+        """The group phrase starting at item ``i`` (marks its items used), or None."""
+        p = self._phrase(doc, items, kinds, used, i, ctx)
+        if p is None:
+            return None
+        country, why, absorbed = self._resolve_country(doc, items, kinds, used, p, ctx)
+        for k in range(p.first, p.last + 1):
+            used[k] = True
+        end = p.end
+        if absorbed is not None:
+            used[absorbed] = True
+            end = items[absorbed].end
+        start = items[p.first].start
+        if self._marked(doc, start):  # "ethnic Albanians"
+            start -= 1
+        text = doc[start:end].text
+        what = f"{p.agent_words} ({p.agent})" if p.agent_words else f"the people ({p.agent})"
+        if country is None:
+            reason = f"{text}: {p.label} ({p.code}) + {what}, no country found"
+            return Group(start, end, f"{p.agent}{p.code}", None, p.label, reason)
+        reason = f"{text}: {p.label} ({p.code}) in {self.r.country_names.get(country, country)} ({country}: {why}) + {what}"
+        return Group(start, end, f"{country}{p.agent}{p.code}", country, p.label, reason)

@@ -1,0 +1,181 @@
+"""Ethnic and religious groups (actors/ethnic.py) and the curated discards, on token-only Docs:
+small hand-written countries/agents with the shipped ``ethnic.txt`` and ``discards.txt``."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import spacy
+
+from dyadwatch.actors import ActorStage
+from dyadwatch.actors.dictionary import DATA_DIR, load_layers
+from dyadwatch.model import ActorMention, Sentence
+
+COUNTRIES = """
++ Iraq
+  code: IRQ
+  names: Iraq
+  adjectives: Iraqi
+  demonyms: Iraqi; Iraqis
++ Turkey
+  code: TUR
+  names: Turkey
+  adjectives: Turkish
++ Egypt
+  code: EGY
+  names: Egypt
+  adjectives: Egyptian
++ Nigeria
+  code: NGA
+  names: Nigeria
+  adjectives: Nigerian
++ Serbia
+  code: SRB
+  names: Serbia
+  adjectives: Serbian; Serb
+  demonyms: Serb; Serbs
+  capital: Belgrade
++ Croatia
+  code: HRV
+  names: Croatia
+  adjectives: Croatian
++ Albania
+  code: ALB
+  names: Albania
+  adjectives: Albanian
+  demonyms: Albanian; Albanians
++ Israel
+  code: ISR
+  names: Israel
+  adjectives: Israeli
++ Russia
+  code: RUS
+  names: Russia
+  adjectives: Russian
++ Mozambique
+  code: MOZ
+  names: Mozambique
++ Palestine
+  code: PSE
+  names: West Bank
+"""
+AGENTS = """
++ GOV
+  code: GOV
+  words: government; leaders; ministry
++ COP
+  code: COP
+  words: police
++ REB
+  code: REB
+  words: rebels
++ REF
+  code: REF
+  words: refugees
++ ELI
+  code: ELI
+  words: elders; traditional elders
++ PTY
+  code: PTY
+  words: politicians
++ CVL
+  code: CVL
+  words: demonstrators; settlers; immigrants; population; settlement; village
++ MUS
+  code: MUS
+  words: islamic fundamentalists
+"""
+
+
+@pytest.fixture(scope="module")
+def stage(tmp_path_factory) -> ActorStage:
+    tmp = tmp_path_factory.mktemp("ethnic")
+    (tmp / "countries.txt").write_text(COUNTRIES, encoding="utf-8")
+    (tmp / "agents.txt").write_text(AGENTS, encoding="utf-8")
+    layers = [[tmp / "countries.txt", tmp / "agents.txt"], [DATA_DIR / "ethnic.txt", DATA_DIR / "discards.txt"]]
+    return ActorStage(load_layers(layers))
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.language.Language:
+    return spacy.blank("en")
+
+
+def find(stage: ActorStage, nlp, *texts: str) -> list[ActorMention]:
+    ctx = stage.new_context(dt.date(1995, 1, 1))
+    out: list[ActorMention] = []
+    for i, text in enumerate(texts):
+        out.extend(stage.find(nlp.make_doc(text), Sentence(i, text, 0, len(text)), ctx))
+    return out
+
+
+def codes(stage, nlp, *texts: str) -> list[tuple[str, str]]:
+    return [(m.text, m.code) for m in find(stage, nlp, *texts)]
+
+
+def test_country_written_before_the_group(stage, nlp) -> None:
+    assert codes(stage, nlp, "Iraqi Kurds demonstrated in Kirkuk.") == [("Iraqi Kurds", "IRQCVLKUR")]
+    (m,) = find(stage, nlp, "Iraqi Kurds demonstrated.")
+    assert m.kind == "ethnic" and m.country == "IRQ" and m.agent == "CVL" and m.name == "Kurds"
+    assert "Iraq (IRQ: the country written before the group)" in m.reason
+
+
+def test_in_country_after_the_group_is_absorbed(stage, nlp) -> None:
+    assert codes(stage, nlp, "Kurds in Turkey protested.") == [("Kurds in Turkey", "TURCVLKUR")]
+
+
+def test_agent_noun_keeps_its_sector_and_leaders_are_elites(stage, nlp) -> None:
+    assert codes(stage, nlp, "Ibo traditional elders demanded control of the Nigerian ministry.")[0] \
+        == ("Ibo traditional elders", "NGAELIIBO")  # home country, modifier between
+    assert codes(stage, nlp, "A group of Yoruba leaders announced support.") == [("Yoruba leaders", "NGAELIYOR")]
+    assert codes(stage, nlp, "Hausa politicians refused.") == [("Hausa politicians", "NGAELIHAU")]
+
+
+def test_only_country_of_the_sentence(stage, nlp) -> None:
+    assert codes(stage, nlp, "Egyptian police dispersed Moslem fundamentalist demonstrators.") == [
+        ("Egyptian police", "EGYCOP"), ("Moslem fundamentalist demonstrators", "EGYCVLMOS")]
+    assert codes(stage, nlp, "Kurdish rebels attacked Turkish police.") == [
+        ("Kurdish rebels", "TURREBKUR"), ("Turkish police", "TURCOP")]
+    assert codes(stage, nlp, "Mozambique accepted demands from Shona rebels.")[1] == ("Shona rebels", "MOZREBSNA")
+
+
+def test_ethnic_marks_a_minority(stage, nlp) -> None:
+    assert codes(stage, nlp, "Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.") == [
+        ("ethnic Albanians", "SRBCVLALB"), ("Serbia", "SRB")]
+    assert codes(stage, nlp, "Albanians demonstrated on Tuesday in Serbia.")[0] == ("Albanians", "ALBCVL")
+    (m,) = find(stage, nlp, "Ethnic Albanians demonstrated.")  # no country anywhere: not guessed
+    assert (m.code, m.country, m.kind) == ("CVLALB", None, "agent")
+
+
+def test_nationality_after_a_country_is_a_group_of_that_country(stage, nlp) -> None:
+    assert codes(stage, nlp, "Croatian authorities failed Croatian Serb refugees.")[1] == ("Croatian Serb refugees", "HRVREFSRB")
+    assert codes(stage, nlp, "Serb rebels attacked.") == [("Serb rebels", "SRBREB")]
+
+
+def test_settlers_and_immigrants_live_in_the_groups_home(stage, nlp) -> None:
+    assert codes(stage, nlp, "Jewish settlers in the West Bank set fire to offices.") == [
+        ("Jewish settlers in the West Bank", "ISRCVLJEW")]
+    assert codes(stage, nlp, "They protested at the arrival of Russian Jewish immigrants.") == [
+        ("Russian Jewish immigrants", "ISRCVLJEW")]
+
+
+def test_adjectives_alone_and_names_are_not_groups(stage, nlp) -> None:
+    assert codes(stage, nlp, "During the Moslem holy month, Kurdish land was seized.") == []
+    assert codes(stage, nlp, "Karen Hughes spoke.") == []
+    assert codes(stage, nlp, "The Hutu and the Tutsi signed.") == [("Hutu", "CVLHUT"), ("Tutsi", "CVLTUT")]
+
+
+def test_religious_agent_phrase_keeps_the_group(stage, nlp) -> None:
+    assert codes(stage, nlp, "Islamic fundamentalists in Egypt attacked.") == [
+        ("Islamic fundamentalists in Egypt", "EGYCVLMOS")]
+
+
+def test_article_country_when_the_sentence_has_none(stage, nlp) -> None:
+    got = codes(stage, nlp, "Turkey closed the border.", "Kurds crossed it at night.")
+    assert got == [("Turkey", "TUR"), ("Kurds", "TURCVLKUR")]
+
+
+def test_curated_discards_are_not_actors(stage, nlp) -> None:
+    assert codes(stage, nlp, "Any settlement reached in the village is void.") == []
+    assert codes(stage, nlp, "Prisoners rioted at this jail.") == []
