@@ -105,6 +105,7 @@ RULES = {
     # "held" an adjective) still loses Han's event, so none is coded instead of a wrong source
     "r17": set(),
     "r18": {("NOR", "SDN", "090")},  # "dispatched a team to Sudan to investigate": the mission is the act
+    "r19": {("CHN", "TWN", "150")},  # drills held by one side are a show of force, not cooperation
 }
 
 

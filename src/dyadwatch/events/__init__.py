@@ -23,7 +23,7 @@ from ..model import ActorMention, Event, Sentence
 from ..options import Options
 from .build import to_events
 from .clause import Classes, Found, SentenceCoder
-from .implied import add_implied_targets
+from .implied import add_implied_targets, unilateral_exercise
 from .merge import merge_events
 from .patterns import Lexicon, load_lexicon
 from .roles import MentionIndex, usable
@@ -79,6 +79,7 @@ class EventStage:
         for f in found:
             f.groups = coder.groups
             add_implied_targets(f)
+            unilateral_exercise(f, doc)
         return [f for f in found if (f.sources or (f.unknown_source and f.targets)) and not _lone_meeting(f)]
 
     def code(

@@ -1,4 +1,6 @@
-"""Implied targets: CAMEO's convention for domestic protest.
+"""Rules applied to a found event as a whole: implied targets, unilateral exercises.
+
+Implied targets follow CAMEO's convention for domestic protest.
 
 A protest, strike, sit-in or riot (CAMEO 14) by a group of a country that names no
 target is directed at that country's government: "opposition parties in Nepal
@@ -7,6 +9,8 @@ from words, so it carries no span (``kind="implied"``) and its ``reason`` says s
 """
 
 from __future__ import annotations
+
+from spacy.tokens import Doc
 
 from ..model import ActorMention
 from .clause import Found
@@ -41,3 +45,23 @@ def add_implied_targets(found: Found) -> None:
     if _protester(src):
         found.targets = [implied_government(src)]
         found.notes.append(REASON)
+
+
+_EXERCISES = frozenset({"exercise", "exercises", "drill", "drills", "games", "manoeuvres", "maneuvers"})
+_JOINT = frozenset({"joint", "combined", "bilateral", "trilateral", "multilateral", "multinational"})
+
+
+def unilateral_exercise(found: Found, doc: Doc) -> None:
+    """Military exercises are cooperation (062) when held together ("joint exercises", "X and
+    Y held drills", "drills with X"); held by one side ("China staged drills around Taiwan")
+    they are a show of military force (150)."""
+    if found.code != "062" or len(found.sources) != 1:
+        return
+    nouns = [doc[i] for i in found.trigger if doc[i].lower_ in _EXERCISES]
+    if not nouns:
+        return
+    words = {t.lower_ for n in nouns for t in n.subtree} | {t.lower_ for i in found.trigger for t in doc[i].children}
+    if words & _JOINT or "with" in words:
+        return
+    found.code = "150"
+    found.notes.append("exercises held by one side: a show of force (150)")
