@@ -23,6 +23,7 @@ from ..model import ActorMention, Problem, Sentence
 from ..options import Options
 from .cache import cached, files_key
 from .dictionary import Dictionary, load_dictionary, overlay, shipped_layers
+from .fuzzy import mark
 from .matcher import Matcher, OverlayMatcher
 from .resolve import Context, Resolver
 from .roles import OfficeIndex
@@ -63,7 +64,7 @@ class ActorStage:
         return Context(anchor)
 
     def find(self, doc: Doc, sentence: Sentence, ctx: Context) -> list[ActorMention]:
-        return self.resolver.find(doc, sentence, ctx)
+        return mark(doc, sentence, self.resolver.find(doc, sentence, ctx))
 
 
 def _stamp(paths: Sequence[str]) -> tuple[tuple[str, float], ...]:

@@ -24,6 +24,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from .dictionary import Entry
+from .fuzzy import FuzzyIndex, Hit, record
 
 # entry attribute -> form name, in priority order when one text has several forms
 FORM_FIELDS = (
@@ -55,6 +56,7 @@ class Candidate:
     start: int
     end: int
     forms: list[Form]
+    fuzzy: str = ""  # "Mitterand ~ Mitterrand": found after correcting a misspelt token
 
 
 @lru_cache(maxsize=1)
@@ -126,7 +128,7 @@ def entry_forms(entry: Entry) -> list[tuple[str, str]]:
 class Matcher:
     """All dictionary forms in one automaton; ``find`` lists every candidate span of a Doc."""
 
-    def __init__(self, entries: Sequence[Entry], offset: int = 0) -> None:
+    def __init__(self, entries: Sequence[Entry], offset: int = 0, fuzzy: bool = True) -> None:
         table: dict[str, list[Form]] = {}
         for index, entry in enumerate(entries, offset):
             for form, text in entry_forms(entry):
@@ -142,14 +144,26 @@ class Matcher:
         if table:
             self.automaton.make_automaton()
         self.size = len(table)
+        self.fuzzy = FuzzyIndex(table.items()) if fuzzy and table else None
 
     def find(self, doc: Doc) -> list[Candidate]:
         """Every dictionary form in ``doc`` (hyphens are skipped: "Jae-myung" = "Jae myung")."""
+        return record(doc, self.candidates(doc))
+
+    def candidates(self, doc: Doc) -> list[Candidate]:
+        """``find`` without noting the corrected spellings on the Doc."""
         if not self.size or not len(doc):
             return []
         kept = [t.i for t in doc if t.text not in HYPHENS]
         texts = [doc[i].text if not doc[i].is_space else "\x00" for i in kept]
         folded = [fold(t) for t in texts]
+        hits = self._scan(texts, folded)
+        if self.fuzzy is not None:
+            hits += self.fuzzy.rescan(texts, folded, hits, self._scan)
+        return [Candidate(kept[s], kept[e - 1] + 1, forms, note) for s, e, forms, note in hits]
+
+    def _scan(self, texts: list[str], folded: list[str]) -> list[Hit]:
+        """Dictionary forms in the token list: (start, end, forms, "") with token positions."""
         starts: dict[int, int] = {}
         pos = 1
         for k, text in enumerate(folded):
@@ -165,7 +179,7 @@ class Matcher:
                 continue
             ok = [f for f in forms if case_ok(f, texts[start:end])]
             if ok:
-                out.append(Candidate(kept[start], kept[end - 1] + 1, ok))
+                out.append((start, end, ok, ""))
         return out
 
 
@@ -182,8 +196,14 @@ class OverlayMatcher:
 
     def find(self, doc: Doc) -> list[Candidate]:
         spans: dict[tuple[int, int], list[Form]] = {}
-        for cand in [*self.base.find(doc), *self.top.find(doc)]:
+        notes: dict[tuple[int, int], str] = {}
+        found = [*self.base.candidates(doc), *self.top.candidates(doc)]
+        exact = {i for c in found if not c.fuzzy for i in range(c.start, c.end)}
+        for cand in found:
             forms = [f for f in cand.forms if f.entry not in self.hidden]
+            if cand.fuzzy and exact.intersection(range(cand.start, cand.end)):
+                continue  # a correction by one matcher of what the other matches as written
             if forms:
                 spans.setdefault((cand.start, cand.end), []).extend(forms)
-        return [Candidate(s, e, forms) for (s, e), forms in spans.items()]
+                notes[(cand.start, cand.end)] = notes.get((cand.start, cand.end)) or cand.fuzzy
+        return record(doc, [Candidate(s, e, forms, notes[(s, e)]) for (s, e), forms in spans.items()])
