@@ -106,6 +106,10 @@ RULES = {
     "r17": set(),
     "r18": {("NOR", "SDN", "090")},  # "dispatched a team to Sudan to investigate": the mission is the act
     "r19": {("CHN", "TWN", "150")},  # drills held by one side are a show of force, not cooperation
+    # "staged protests" is a street protest (the noun alone is a government's verbal protest),
+    # against the students' government (implied target); "staged" is lemmatized "stag"
+    "r20": {("BGDEDU", "BGDGOV", "141")},
+    "r21": set(),  # dismissing an accusation is no accusation
 }
 
 

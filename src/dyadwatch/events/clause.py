@@ -105,6 +105,8 @@ class SentenceCoder:
         weak = self.cls.is_light(tok) or (verb is not None and (code_v is None or code_v.startswith("01")))
         if verb is not None and code_v is not None and verb.weight >= max(2, 2 + len(entry.words)):
             return verb  # the verb's own pattern is more specific than the event noun
+        if verb is not None and code_v is not None and verb.weight >= 2 and set(toks) <= set(verb.trigger):
+            return verb  # a pattern of this verb with this very noun ("staged protests": 141)
         if weak or refine:
             return Match(entry.code, f"{entry.family}: {lemma} ~ {' '.join(entry.words)}",
                          [tok.i, *toks], 1 + len(entry.words), None, nominal=True)  # fmt: skip
@@ -351,7 +353,7 @@ class SentenceCoder:
             if agent is not None or not stative:  # "is opposed to", "were engaged in": not passive
                 targets, sources = sources, (self.idx.actors(agent) if agent is not None else [])
                 if agent is None and (found.code or "")[:2] in _STATE_ACTS:
-                    places = chain + ([self.doc[match.trigger[-1]]] if match.nominal else [])
+                    places = chain + [self.doc[i] for i in match.trigger if all(i != t.i for t in chain)]
                     sources = self._place_country(places)  # "was arrested in Lebanon"
                 passive_target = True
                 # "civilians were killed in a bombing", "... by a roadside bomb": violence whose

@@ -206,6 +206,9 @@ def match_verb(lex: Lexicon, verb: Token) -> Match | None:
     """The best pattern match for ``verb``, or None when the lemma is not in the dictionary."""
     lemma = verb.lemma_.lower()
     entries = lex.verbs.get(lemma) or lex.verbs.get(verb.lower_)
+    if not entries and verb.lower_ in lex.verb_forms:
+        lemma = lex.verb_forms[verb.lower_]
+        entries = lex.verbs.get(lemma)
     if not entries:
         return None
     post, pre = verb_region(verb), subject_region(verb)

@@ -138,6 +138,9 @@ class Lexicon:
     verbs: dict[str, list[VerbEntry]] = field(default_factory=dict)  # head lemma -> entries
     nouns: dict[str, list[NounEntry]] = field(default_factory=dict)  # last word -> entries
     forms: set[str] = field(default_factory=set)  # surface forms for the prefilter
+    # irregular forms written on verb lines -> lemma, for words the tagger lemmatizes wrongly
+    # ("staged" -> "stag")
+    verb_forms: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
 
     def word_set(self, name: str) -> tuple[str, ...]:
@@ -253,6 +256,8 @@ def _apply_line(line: str, lex: Lexicon, fam: Family | None, where: str) -> Fami
         entry = VerbEntry(words[0], tuple(words[1:]), code, fam.name)
         lex.verbs.setdefault(words[0], []).insert(0, entry)
         _add_forms(lex, words, forms)
+        for f in forms:
+            lex.verb_forms.setdefault(f.split()[0], words[0])
     elif key == "noun":
         words, code, forms = _parse_entry(value)
         nentry = NounEntry(tuple(words), code or fam.code, fam.name)
