@@ -1,5 +1,6 @@
-"""Ethnic and religious groups (actors/ethnic.py) and the curated discards, on token-only Docs:
-small hand-written countries/agents with the shipped ``ethnic.txt`` and ``discards.txt``."""
+"""Ethnic and religious groups (actors/ethnic.py), datelines (actors/dateline.py) and the curated
+discards, on token-only Docs: small hand-written countries/agents with the shipped ``ethnic.txt``
+and ``discards.txt``."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ COUNTRIES = """
   code: EGY
   names: Egypt
   adjectives: Egyptian
+  capital: Cairo
 + Nigeria
   code: NGA
   names: Nigeria
@@ -49,6 +51,7 @@ COUNTRIES = """
   code: ISR
   names: Israel
   adjectives: Israeli
+  capital: Jerusalem
 + Russia
   code: RUS
   names: Russia
@@ -63,10 +66,13 @@ COUNTRIES = """
 AGENTS = """
 + GOV
   code: GOV
-  words: government; leaders; ministry
+  words: government; leaders; ministry; diplomats
 + COP
   code: COP
   words: police
++ MIL
+  code: MIL
+  words: army; troops
 + REB
   code: REB
   words: rebels
@@ -102,16 +108,16 @@ def nlp() -> spacy.language.Language:
     return spacy.blank("en")
 
 
-def find(stage: ActorStage, nlp, *texts: str) -> list[ActorMention]:
+def find(stage: ActorStage, nlp, *texts: str, field: str = "body") -> list[ActorMention]:
     ctx = stage.new_context(dt.date(1995, 1, 1))
     out: list[ActorMention] = []
     for i, text in enumerate(texts):
-        out.extend(stage.find(nlp.make_doc(text), Sentence(i, text, 0, len(text)), ctx))
+        out.extend(stage.find(nlp.make_doc(text), Sentence(i, text, 0, len(text), field), ctx))  # type: ignore[arg-type]
     return out
 
 
-def codes(stage, nlp, *texts: str) -> list[tuple[str, str]]:
-    return [(m.text, m.code) for m in find(stage, nlp, *texts)]
+def codes(stage, nlp, *texts: str, field: str = "body") -> list[tuple[str, str]]:
+    return [(m.text, m.code) for m in find(stage, nlp, *texts, field=field)]
 
 
 def test_country_written_before_the_group(stage, nlp) -> None:
@@ -179,3 +185,18 @@ def test_article_country_when_the_sentence_has_none(stage, nlp) -> None:
 def test_curated_discards_are_not_actors(stage, nlp) -> None:
     assert codes(stage, nlp, "Any settlement reached in the village is void.") == []
     assert codes(stage, nlp, "Prisoners rioted at this jail.") == []
+
+
+def test_dateline_is_not_an_actor_and_gives_bare_agents_a_country(stage, nlp) -> None:
+    got = codes(stage, nlp, "CAIRO, Jan 5 (Reuters) - Police arrested 12 Moslem fundamentalists.",
+                "The interior ministry said the army was ready.", "Israeli troops said the government lied.")
+    assert got == [("Police", "EGYCOP"), ("Moslem fundamentalists", "EGYCVLMOS"), ("ministry", "EGYGOV"),
+                   ("army", "EGYMIL"), ("Israeli troops", "ISRMIL"), ("government", "GOV")]  # a country named: not filled
+    assert codes(stage, nlp, "JERUSALEM (Reuters) - The diplomats left.") == [("diplomats", "GOV")]  # foreigners
+
+
+def test_no_dateline_without_a_dash_or_after_the_first_sentence(stage, nlp) -> None:
+    assert codes(stage, nlp, "Cairo said the army was ready.")[0] == ("Cairo", "EGYGOV")
+    got = codes(stage, nlp, "The army said.", "CAIRO - The army said.")
+    assert got == [("army", "MIL"), ("CAIRO", "EGYGOV"), ("army", "MIL")]
+    assert codes(stage, nlp, "CAIRO - Police said.", field="title") == [("CAIRO", "EGYGOV"), ("Police", "COP")]

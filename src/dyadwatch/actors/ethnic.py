@@ -14,7 +14,8 @@ demonstrators" CVL, "Ibo traditional elders" ELI; none: the people, CVL). Its co
    minority;
 5. a country the sentence places things in ("ethnic Albanians demonstrated ... in Serbia");
 6. the only country actor of the sentence ("Egyptian police ... Moslem demonstrators": EGY);
-7. the only country named so far in the article;
+7. the article's dateline country ("CAIRO (Reuters) - ..."), else the only country named so far
+   in the article, when the sentence names no other;
 otherwise the group has no country (code ``<agent><group>``, an agent the event coder skips).
 """
 
@@ -44,6 +45,11 @@ PLACING = {"in", "inside", "within", "throughout"}
 # words that may follow a group noun used alone ("the Hutu and the Tutsi", "Hutu, who ...")
 NOUN_FOLLOWERS = {"and", "or", "who", "are", "were", "have", "had", "say", "said", "will", "would", "was", "is"}
 MAX_MODIFIERS = 2
+# nouns that are no agent alone but name a group's people after a group word ("Moslem
+# fundamentalists", "Hindu nationalists", "the Kurdish minority"): civilians of the group
+PEOPLE_NOUNS = {"fundamentalist", "fundamentalists", "nationalist", "nationalists", "radicals", "hardliners",
+                "faithful", "worshippers", "believers", "pilgrims", "minority", "minorities", "majority",
+                "tribes", "clans"}
 
 
 @dataclass
@@ -194,6 +200,8 @@ class GroupRules:
         first, last = self._agent_after(doc, items, kinds, used, g)
         after = doc[item.end] if item.end < len(doc) else None
         if first < 0:
+            if after is not None and after.lower_ in PEOPLE_NOUNS:
+                return _Phrase(i, g, g, code, label, home, minority, "CVL", after.text, item.end + 1)
             if not self._alone_ok(doc, item, kinds[g], after):
                 return None
             return _Phrase(i, g, g, code, label, home, minority, "CVL", "", item.end)
@@ -278,7 +286,9 @@ class GroupRules:
         only = self._only_country(items, kinds, skip, ctx)
         if only:
             return only, "the only country of the sentence", None
-        if len(ctx.actors) == 1:
+        if ctx.dateline:
+            return ctx.dateline, "the article's dateline", None
+        if len(ctx.actors) == 1 and not any(kinds[k] in ("country", "place") for k in range(len(items)) if k not in skip):
             return ctx.actors[0][:3], "the only country named in the article", None
         return None, "", None
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc
 
 from ..model import ActorMention, Sentence
+from .dateline import fill_from_dateline, strip_dateline
 from .dictionary import Entry
 from .ethnic import GroupRules, split_agents
 from .groups import GroupRef, country_actor, find_groups
@@ -85,6 +86,7 @@ class Context:
     recent: list[int] = field(default_factory=list)
     actors: list[str] = field(default_factory=list)  # countries/governments named, most recent first
     titled: dict[int, Resolution] = field(default_factory=dict)  # person -> the role a title in the text gave
+    dateline: str | None = None  # country of the article's dateline ("" none; None: no body sentence yet)
 
     def saw(self, index: int) -> None:
         if index in self.recent:
@@ -239,9 +241,9 @@ class Resolver:
 
     # ---- the public step -----------------------------------------------------------------------
     def find(self, doc: Doc, sentence: Sentence, ctx: Context) -> list[ActorMention]:
-        candidates = split_agents(self.matcher.find(doc), self.entries)
+        candidates = strip_dateline(doc, sentence.field, split_agents(self.matcher.find(doc), self.entries), self.entries, ctx)
         items = self.pronouns(doc, self.select(doc, candidates, ctx), ctx)
-        built = self.combine(doc, items, ctx)
+        built = fill_from_dateline(doc, self.combine(doc, items, ctx), ctx)
         return [self.mention(doc, sentence, b) for b in built]
 
     # ---- combination ---------------------------------------------------------------------------
