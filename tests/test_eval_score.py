@@ -103,3 +103,10 @@ def test_cli_bad_gold_is_one_line(tmp_path) -> None:  # type: ignore[no-untyped-
     result = CliRunner().invoke(eval_cli.eval_command, [str(bad)])
     assert result.exit_code == 1
     assert "bad.json: not valid JSON" in result.output and "Traceback" not in result.output
+
+
+def test_continuator_states_are_one_country_at_country_level() -> None:
+    gold = [_gold("a", GoldEvent("USAGOV", "RUSGOV", "CONSULT"))]
+    report = score(gold, {"a": [Predicted("USAGOV", "SUNGOV", "CONSULT", "041")]})
+    assert report.triples["country"].f1 == 1.0  # the Soviet Union and Russia: one country
+    assert report.triples["full"].f1 == 0.0  # ... but not one actor code

@@ -10,7 +10,8 @@ Rules (the same for every gold file):
 * **CAMEO-root accuracy** (gold with CAMEO codes only): the same with the two-digit root.
 * **Triples** (source, target, event) are compared as sets per sentence. ``country`` level:
   actor codes cut to their first three letters (country or IGO/NGO: gold ``IGO`` matches
-  any ``IGO...`` code) and the PLOVER type; ``root``: the same actors with the CAMEO root;
+  any ``IGO...`` code; a state and its continuator are one country, ``CONTINUATOR``) and
+  the PLOVER type; ``root``: the same actors with the CAMEO root;
   ``full``: whole actor codes and the CAMEO code (XML gold) or PLOVER type (JSON gold).
   A gold triple marked either-direction also matches its reverse. Precision counts
   predicted triples that match a gold triple; recall counts gold triples matched.
@@ -138,11 +139,17 @@ class EvalReport:
 # --- actor and event keys ----------------------------------------------------------------
 
 
+# Country level compares countries, not regimes: a state and its continuator or its later name
+# are one country (the Correlates of War convention; gold files code the Soviet Union as RUS,
+# Yugoslavia as SRB, as the coder's dated dictionaries do not). Full codes stay as they are.
+CONTINUATOR = {"SUN": "RUS", "USR": "RUS", "YUG": "SRB", "SCG": "SRB", "ZAR": "COD", "BUR": "MMR"}
+
+
 def actor_key(code: str | None, level: str) -> str | None:
     if not code:
         return None
     code = code.strip().upper()
-    return code if level == "full" else code[:3]
+    return code if level == "full" else CONTINUATOR.get(code[:3], code[:3])
 
 
 def _actor_match(gold: str | None, pred: str | None, level: str) -> bool:

@@ -323,9 +323,11 @@ class SentenceCoder:
         if subj.lower_ in _RELATIVE and head.dep_ == "relcl":
             return self.idx.actors(head.head)
         found = self.idx.actors(subj, subject=True)
-        if found or subj.lower_ not in _PERSONAL:
+        bare = subj.i in self.idx.bare_agents
+        if found or (subj.lower_ not in _PERSONAL and not bare):
             return found
-        # "Iraq said it would ...": a pronoun subject takes the actor of the governing clause
+        # "Iraq said it would ...": a pronoun subject takes the actor of the governing clause;
+        # "Israel said its forces had killed ...": the governing actor's forces
         gov = head
         for _ in range(4):
             if gov.dep_ in ("ccomp", "advcl", "conj", "xcomp") and gov.head.i != gov.i:
@@ -333,6 +335,8 @@ class SentenceCoder:
                 gsubj, _p = subject_token(gov)
                 if gsubj is not None and gsubj.i != subj.i:
                     got = self.idx.actors(gsubj)
+                    if got and bare:
+                        return [a for g in got if (a := self.idx.own_agent(subj, g)) is not None]
                     if got:
                         return got
             else:
@@ -376,8 +380,11 @@ class SentenceCoder:
                     if c.dep_ in ("acl", "ccomp"):
                         starts.extend(g for g in c.children if g.dep_ in SUBJ)
             trigger = set(match.trigger) if match.nominal else set()
-            for t in reversed(chain):  # the event noun itself is not a target ("issued a reminder to X")
-                starts.extend(o for o in object_tokens(t, deep=t is core) if o.i not in trigger)
+            verb_objects = [o for t in reversed(chain) for o in object_tokens(t, deep=t is core)
+                            if o.i not in trigger]  # the event noun itself is not a target  # fmt: skip
+            if match.nominal and self.doc[match.trigger[-1]].dep_ == "pobj":
+                starts[:0] = [o for o in verb_objects if o.dep_ in ("dobj", "dative")]  # "killed X in an air strike"
+            starts.extend(verb_objects)
             for t in chain:  # "opened fire to disperse demonstrators", "rallied, calling for ..."
                 for c in t.children:
                     if c.dep_ == "advcl" and (c.tag_ == "VBG" or any(

@@ -11,6 +11,7 @@ actors: one event per actor pair.
 from __future__ import annotations
 
 from collections import deque
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -70,6 +71,13 @@ class MentionIndex:
         self.by_token: dict[int, ActorMention] = {}
         # group references ("the two leaders") give one mention per referent on one span
         self.siblings: dict[int, list[ActorMention]] = {}
+        # agent words with no country ("its forces"): not actors alone, but see ``own_agent``
+        self.bare_agents: dict[int, ActorMention] = {}
+        for m in mentions:
+            if m.field == sentence.field and m.sentence_index == sentence.index and not usable(m):
+                for tok in doc.char_span(m.start - sentence.start, m.end - sentence.start,
+                                         alignment_mode="expand") or ():  # fmt: skip
+                    self.bare_agents.setdefault(tok.i, m)
         spans = [
             (m.start - sentence.start, m.end - sentence.start, m)
             for m in mentions
@@ -98,6 +106,16 @@ class MentionIndex:
         return frozenset(id(m) for i, m in self.by_token.items()
                          if self.doc[i].dep_ == "amod" and m.code == m.country
                          and not is_anti(self.doc[i]))  # fmt: skip
+
+    def own_agent(self, head: Token, owner: ActorMention) -> ActorMention | None:
+        """ "its forces", "their troops": the agent of the actor the possessive refers to."""
+        agent = self.bare_agents.get(head.i)
+        if agent is None or not owner.country or not any(
+                c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children):  # fmt: skip
+            return None
+        sector = agent.agent or agent.code
+        return replace(agent, code=f"{owner.country}{sector}", country=owner.country,
+                       reason=f"{agent.text}: {sector} of {owner.code} (possessive)")
 
     def at(self, tok: Token) -> ActorMention | None:
         return self.by_token.get(tok.i)
