@@ -62,11 +62,33 @@ COUNTRIES = """
 + Palestine
   code: PSE
   names: West Bank
++ Montenegro
+  code: MNE
+  names: Montenegro
++ Germany
+  code: DEU
+  names: Germany
+  adjectives: German
++ China
+  code: CHN
+  names: China
+  adjectives: Chinese
 """
+OTHERS = {"igos.txt": """
++ United Nations
+  code: IGOUNO
+  names: United Nations; U.N.; UN
+  adjectives: U.N.; UN
+""", "persons.txt": """
++ Diego Cordovez
+  names: Diego Cordovez
+  country: ECU
+  role: ECUGOV 1988-08-10 1992-08-10 Foreign Minister of Ecuador
+"""}
 AGENTS = """
 + GOV
   code: GOV
-  words: government; leaders; ministry; diplomats
+  words: government; leaders; ministry; diplomats; mediator
 + COP
   code: COP
   words: police
@@ -87,7 +109,10 @@ AGENTS = """
   words: politicians
 + CVL
   code: CVL
-  words: demonstrators; settlers; immigrants; population; settlement; village
+  words: demonstrators; settlers; immigrants; population; community; settlement; village
++ REL
+  code: REL
+  words: missionary
 + MUS
   code: MUS
   words: islamic fundamentalists
@@ -99,7 +124,10 @@ def stage(tmp_path_factory) -> ActorStage:
     tmp = tmp_path_factory.mktemp("ethnic")
     (tmp / "countries.txt").write_text(COUNTRIES, encoding="utf-8")
     (tmp / "agents.txt").write_text(AGENTS, encoding="utf-8")
-    layers = [[tmp / "countries.txt", tmp / "agents.txt"], [DATA_DIR / "ethnic.txt", DATA_DIR / "discards.txt"]]
+    for name, text in OTHERS.items():
+        (tmp / name).write_text(text, encoding="utf-8")
+    mine = [tmp / name for name in ("countries.txt", "agents.txt", *OTHERS)]
+    layers = [mine, [DATA_DIR / "ethnic.txt", DATA_DIR / "discards.txt"]]
     return ActorStage(load_layers(layers))
 
 
@@ -200,3 +228,35 @@ def test_no_dateline_without_a_dash_or_after_the_first_sentence(stage, nlp) -> N
     got = codes(stage, nlp, "The army said.", "CAIRO - The army said.")
     assert got == [("army", "MIL"), ("CAIRO", "EGYGOV"), ("army", "MIL")]
     assert codes(stage, nlp, "CAIRO - Police said.", field="title") == [("CAIRO", "EGYGOV"), ("Police", "COP")]
+
+
+def test_a_nationalitys_population_lives_where_the_sentence_places_it(stage, nlp) -> None:
+    got = codes(stage, nlp, "Serb forces attacked in Montenegro the Albanian population of the province.")
+    assert ("Albanian population", "MNECVLALB") in got
+    assert codes(stage, nlp, "The Turkish community in Germany protested.") == [
+        ("Turkish community in Germany", "DEUCVLTUR")]
+    assert codes(stage, nlp, "The Chinese population backed the German government.")[0] == ("Chinese population", "CHNCVL")
+
+
+def test_religious_agent_noun_keeps_its_sector(stage, nlp) -> None:
+    assert codes(stage, nlp, "A Christian missionary was arrested in Serbia.")[0] == ("Christian missionary", "SRBRELCHR")
+
+
+def test_a_person_introduced_by_an_igo_title_acts_for_the_igo(stage, nlp) -> None:
+    (m,) = find(stage, nlp, "U.N. mediator Diego Cordovez arrived.")  # 1995: his Ecuadorian post is over
+    assert (m.text, m.code) == ("U.N. mediator Diego Cordovez", "IGOUNO") and "acting for United Nations" in m.reason
+    assert codes(stage, nlp, "Diego Cordovez arrived.") == [("Diego Cordovez", "ECUELI")]
+
+
+def test_shipped_group_and_discard_files_load_cleanly() -> None:
+    from dyadwatch.actors.dictionary import load_file
+
+    groups, problems = load_file(DATA_DIR / "ethnic.txt")
+    assert groups and not problems, [p.message() for p in problems]
+    countries, _ = load_file(DATA_DIR / "countries.txt")
+    known = {e.code for e in countries if e.code and len(e.code) == 3}
+    for entry in groups:
+        assert entry.kind == "ethnic" and entry.code and len(entry.code) == 3 and entry.code.isupper(), entry.name
+        assert entry.country is None or entry.country in known, entry.name
+    discards, problems = load_file(DATA_DIR / "discards.txt")
+    assert discards and not problems and all(e.kind == "discard" for e in discards)

@@ -2,9 +2,10 @@
 
 A group phrase is a group word (``data/ethnic.txt``: Kurds, Kurdish, Moslem, Ibo, ...), or a
 nationality marked as a group ("ethnic Albanians", "Croatian Serb refugees", "Kosovo
-Albanians"), with the agent noun after it ("Kurdish rebels" REB, "Moslem fundamentalist
+Albanians", "the Albanian population"), with the agent noun after it ("Kurdish rebels" REB, "Moslem fundamentalist
 demonstrators" CVL, "Ibo traditional elders" ELI; none: the people, CVL). Its code is
-``<country><agent><group>``. The country, first found wins:
+``<country><agent><group>`` (``<country><agent>`` when the group is the country's own nation,
+"ethnic Albanians in Albania" ALBCVL). The country, first found wins:
 
 1. settlers or immigrants of a group with a home country live there ("Jewish settlers in the
    West Bank", "Russian Jewish immigrants": ISR);
@@ -13,6 +14,7 @@ demonstrators" CVL, "Ibo traditional elders" ELI; none: the people, CVL). Its co
 4. the group's home country (Ibo, Yoruba, Hausa: NGA; Tamils: LKA), unless "ethnic" marks a
    minority;
 5. a country the sentence places things in ("ethnic Albanians demonstrated ... in Serbia");
+   a nationality's "population/minority/community" stops here with its own country;
 6. the only country actor of the sentence ("Egyptian police ... Moslem demonstrators": EGY);
 7. the article's dateline country ("CAIRO (Reuters) - ..."), else the only country named so far
    in the article, when the sentence names no other;
@@ -34,12 +36,15 @@ if TYPE_CHECKING:
     from .resolve import Built, Context, Item, Resolver
 
 MINORITY = {"ethnic"}
+# a nationality before these names a group that may live elsewhere ("the Albanian population of
+# the province", "the Turkish community in Germany"); alone it stays the nation's own people
+POPULATION = {"population", "populations", "minority", "minorities", "community", "communities"}
 MIGRANTS = {"settler", "settlers", "immigrant", "immigrants", "colonist", "colonists", "migrant", "migrants"}
 # the agent noun of a group's notables: elites, not a government ("Yoruba leaders", "Hausa politicians")
 ELITE_WORDS = {"leader", "leaders", "leadership", "elder", "elders", "chief", "chiefs", "politician",
                "politicians", "notables", "dignitaries", "elite", "elites", "figures"}
 # Phoenix agent codes naming a religion: the group gives it ("Islamic fundamentalists": MUS -> CVL + MOS)
-RELIGION_AGENTS = {"MUS", "JEW", "CHR", "HIN", "BUD", "SIK", "CTH", "PRO", "MAR", "REL"}
+RELIGION_AGENTS = {"MUS", "JEW", "CHR", "HIN", "BUD", "SIK", "CTH", "PRO", "MAR"}
 AFTER_WORDS = (["in"], ["in", "the"], ["of"], ["of", "the"], ["from"], ["from", "the"])
 PLACING = {"in", "inside", "within", "throughout"}
 # words that may follow a group noun used alone ("the Hutu and the Tutsi", "Hutu, who ...")
@@ -82,6 +87,7 @@ class _Phrase:
     agent: str
     agent_words: str
     end: int  # end token
+    own: str | None = None  # the nationality's own country, the last resort ("the Albanian population")
 
 
 def split_agents(candidates: list[Candidate], entries: list[Entry]) -> list[Candidate]:
@@ -131,6 +137,10 @@ class GroupRules:
         return kind == "country" and item.form in ("adjective", "demonym")
 
     @staticmethod
+    def _population(doc: Doc, item: Item) -> bool:
+        return item.form == "adjective" and item.end < len(doc) and doc[item.end].lower_ in POPULATION
+
+    @staticmethod
     def _marked(doc: Doc, token: int) -> bool:
         return token > 0 and doc[token - 1].lower_ in MINORITY
 
@@ -142,8 +152,8 @@ class GroupRules:
             return i
         if kinds[i] != "country":
             return None
-        if self._marked(doc, item.start) and self._nationality(item, kinds[i]):
-            return i  # "ethnic Albanians"
+        if self._nationality(item, kinds[i]) and (self._marked(doc, item.start) or self._population(doc, item)):
+            return i  # "ethnic Albanians", "the Albanian population"
         j = i + 1
         if j >= len(items) or item.form not in ("adjective", "name"):
             return None
@@ -197,11 +207,12 @@ class GroupRules:
         if not code:
             return None
         minority = self._marked(doc, item.start) or self._marked(doc, items[i].start)
+        own = code if kinds[g] == "country" and g == i and not minority else None
         first, last = self._agent_after(doc, items, kinds, used, g)
         after = doc[item.end] if item.end < len(doc) else None
         if first < 0:
             if after is not None and after.lower_ in PEOPLE_NOUNS:
-                return _Phrase(i, g, g, code, label, home, minority, "CVL", after.text, item.end + 1)
+                return _Phrase(i, g, g, code, label, home, minority or bool(own), "CVL", after.text, item.end + 1, own)
             if not self._alone_ok(doc, item, kinds[g], after):
                 return None
             return _Phrase(i, g, g, code, label, home, minority, "CVL", "", item.end)
@@ -212,7 +223,7 @@ class GroupRules:
         agent = self._agent_code(items, first, last, code)
         if words.lower().split()[-1] in ELITE_WORDS:
             agent = "ELI"
-        return _Phrase(i, g, last, code, label, home, minority, agent, words, items[last].end)
+        return _Phrase(i, g, last, code, label, home, minority or bool(own), agent, words, items[last].end, own)
 
     @staticmethod
     def _person_next(items: list[Item], kinds: list[str], last: int) -> bool:
@@ -283,6 +294,8 @@ class GroupRules:
         placed = self._placed_in(doc, items, kinds, skip, ctx)
         if placed:
             return placed, "where the sentence places it", None
+        if p.own:
+            return p.own, "the nationality's own country", None
         only = self._only_country(items, kinds, skip, ctx)
         if only:
             return only, "the only country of the sentence", None
@@ -314,4 +327,5 @@ class GroupRules:
             reason = f"{text}: {p.label} ({p.code}) + {what}, no country found"
             return Group(start, end, f"{p.agent}{p.code}", None, p.label, reason)
         reason = f"{text}: {p.label} ({p.code}) in {self.r.country_names.get(country, country)} ({country}: {why}) + {what}"
-        return Group(start, end, f"{country}{p.agent}{p.code}", country, p.label, reason)
+        suffix = "" if p.code == country else p.code  # "ethnic Albanians in Albania": ALBCVL
+        return Group(start, end, f"{country}{p.agent}{suffix}", country, p.label, reason)

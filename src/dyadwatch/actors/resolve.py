@@ -23,7 +23,7 @@ from ..model import ActorMention, Sentence
 from .dateline import fill_from_dateline, strip_dateline
 from .dictionary import Entry
 from .ethnic import GroupRules, split_agents
-from .groups import GroupRef, country_actor, find_groups
+from .groups import GroupRef, country_actor, find_groups, group_mentions
 from .matcher import Candidate, Form, Matcher
 from .roles import (
     TITLE_WORDS,
@@ -293,7 +293,7 @@ class Resolver:
             if used[i]:
                 continue
             if kinds[i] == "group":
-                out.extend(self._group(doc, items[i], ctx))
+                out.extend(group_mentions(self, doc, items[i], ctx))
                 continue
             built = self._combine_at(doc, items, kinds, used, i, ctx)
             if built is not None and out and built.kind == "agent" and built.entry is not None \
@@ -303,43 +303,6 @@ class Resolver:
                 out.append(built)
                 if country_actor(built.code):
                     ctx.saw_actor(built.code)
-        return out
-
-    def _group(self, doc: Doc, item: Item, ctx: Context) -> list[Built]:
-        """"the two leaders": one mention for each of the two most recent distinct referents."""
-        group = item.group
-        assert group is not None
-        found = self._group_persons(ctx, group.kind) if group.kind in ("persons", "presidents") \
-            else self._group_actors(ctx, group.kind)
-        if len(found) < 2:
-            return []
-        found = found[1::-1]  # the earlier named first
-        words = doc[item.start:item.end].text
-        why = f"{words}: {found[0].name} and {found[1].name}"
-        for b in found:
-            b.start, b.end, b.reason = item.start, item.end, why
-        return found
-
-    def _group_persons(self, ctx: Context, kind: str) -> list[Built]:
-        out: list[Built] = []
-        for index in ctx.recent:
-            entry = self.entries[index]
-            res = resolve_entry(entry, ctx.anchor)
-            if res is None or res.code.startswith("-") or any(b.code == res.code for b in out):
-                continue
-            if kind == "presidents" and "president" not in (res.title or "").lower():
-                continue
-            out.append(Built(0, 0, res.code, "group", "", entry, res, entry.name, index))
-            if len(out) == 2:
-                break
-        return out
-
-    def _group_actors(self, ctx: Context, kind: str) -> list[Built]:
-        out = []
-        for code in ctx.actors[:2]:
-            country = code[:3]
-            code = {"countries": country, "governments": f"{country}GOV"}.get(kind, code)
-            out.append(Built(0, 0, code, "group", "", None, None, self.country_names.get(country, country)))
         return out
 
     def _persons_agent(self, doc: Doc, owner: Built, agent: Built) -> Built:
@@ -440,9 +403,19 @@ class Resolver:
                 return person
         if kinds[j] == "agent" and self._gap_ok(doc, item, items[j].start):
             end_item, agent = self._agent_run(doc, items, kinds, used, j)
-            person = self._person_after(doc, items, kinds, used, end_item, item.start, ctx, True)
+            person = self._for_igo(doc, item, self._person_after(doc, items, kinds, used, end_item, item.start, ctx, True), ctx)
             return person or self._country_agent(doc, item, items[j].start, items[end_item].end, agent, ctx)
         return None
+
+    def _for_igo(self, doc: Doc, item: Item, person: Built | None, ctx: Context) -> Built | None:
+        """"U.N. mediator Diego Cordovez": a person the text introduces by an IGO's title acts for
+        that IGO, whatever role the dictionary gives him at the date."""
+        org = self.entries[item.entry]  # type: ignore[index]
+        res = resolve_entry(org, ctx.anchor)
+        if person is None or org.kind != "igo" or res is None or person.code.startswith(res.code[:3]):
+            return person
+        why = f"{person.name}: {doc[person.start:person.end].text!r} in the text, acting for {org.name} ({res.code})"
+        return replace(person, code=res.code, res=None, reason=why)
 
     def _from_agent(self, doc: Doc, items: list[Item], kinds: list[str], used: list[bool], i: int, ctx: Context) -> Built | None:
         """An agent noun: a title before a name, "<agent> of <country>", or the bare agent."""
