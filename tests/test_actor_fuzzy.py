@@ -71,6 +71,17 @@ def test_tokens_left_alone() -> None:
     assert all(c != "CIVGOV" for c, _ in codes("President Laurant Gbago spoke.", dt.date(2003, 1, 1)).values())
 
 
+def test_first_letter_and_added_endings_are_not_typos(blank) -> None:
+    matcher = Matcher([Entry("Turkey", code="TUR", capital=["Ankara"]), Entry("Iran", code="IRN", capital=["Tehran"])])
+    assert matcher.find(blank("Sankara and Tehrani spoke.")) == []
+    assert [c.fuzzy for c in matcher.find(blank("Ankarra spoke."))] == ["Ankarra ~ Ankara"]
+
+
+def test_a_corrected_word_alone_is_no_district_name(blank) -> None:
+    matcher = Matcher([Entry("Iraq", code="IRQ", names=["Iraq", "Samarra"])])
+    assert matcher.find(blank("Samarrra fell.")) == []
+
+
 def test_known_english_words_are_not_names(blank) -> None:
     matcher = Matcher([Entry("Ireland", code="IRL", capital=["Dublin"]), Entry("Ethiopia", code="ETH")])
     assert matcher.find(blank("Dubbin was applied.")) == []  # an English word one edit from Dublin

@@ -3,19 +3,23 @@
 A capitalised token that no dictionary match covers, that is no dictionary token and
 no known English word (``data/fuzzy/english_words.txt``), is corrected when it is one
 edit (insertion, deletion, substitution or swap of two neighbours) away from exactly
-one proper-name token of the dictionary (a token of a name, capital, seat, adjective,
-demonym or short form written with a capital, of at least ``MIN_NAME`` letters; agent
-words and all-caps acronyms are not names). The sentence is then matched again with
-the corrected token, so a corrected surname still completes its full name and the
-title rules still apply ("President Francois Mitterand" -> the French president).
+one proper-name token of the dictionary: a token written with a capital (not all
+capitals) of a name, capital, seat, adjective, demonym or short form, of at least
+``MIN_NAME`` letters, or ``MIN_SHORT`` when the word has a letter too many ("Quatar").
+Agent words and acronyms are not names. A word of ``MIN_TWO``+ letters with no name one
+edit away may be two edits from one that shares a one-letter deletion with it
+("Khatmandu"/"Kathmandu" both give "Katmandu"). The sentence is then matched again
+with the corrected token, so a corrected surname still completes its full name and
+the title rules still apply ("President Francois Mitterand" -> the French president).
 
 Guards: the corrected token must be part of a proper-name match; a match made of
 the corrected token alone needs ``MIN_ALONE`` letters (a full name may have a shorter
-one: "Laurent Gbago"); one corrected token per match; a token within one edit of two
-different names is left alone ("Thomsen": Thomson or Thompson? here only Thomson is
-one edit away, "Hussien" is one from Hussein and none else). The index is a
-deletion index (SymSpell): every name and each of its one-letter deletions point to
-the name, so a lookup costs a few dictionary probes.
+one: "Laurent Gbago") and must be an entry's canonical name, a capital, seat,
+adjective, demonym or short form (not one of the many district and city names of a
+country); one corrected token per match; a word one edit from two names is left
+alone ("Austrlia": Australia or Austria); the first letter must be right and a letter
+added at the end makes another name, not a typo ("Tehrani", "Baghdadi"). Lookups try every one-edit variant
+of the word (a few hundred set probes), only for the rare capitalised unknown words.
 """
 
 from __future__ import annotations
@@ -30,11 +34,13 @@ from spacy.tokens import Doc
 from ..model import ActorMention, Sentence
 
 MIN_NAME = 6  # dictionary name tokens indexed
+MIN_SHORT = 5  # ... and shorter ones, reached only by dropping a letter of a longer word ("Quatar")
 MIN_SEEN = 5  # shortest token looked at (a letter dropped from a 6-letter name: "Gbago")
 MIN_ALONE = 6  # shortest corrected token that is a whole match by itself ("Ethopia")
 MIN_TWO = 9  # tokens and names of this length may be two edits apart ("Khatmandu")
 NOTES = "dyadwatch.fuzzy"  # Doc.user_data key: {(start_char, end_char) of a match: "Mitterand ~ Mitterrand"}
 WORDS_FILE = Path(__file__).resolve().parent / "data" / "fuzzy" / "english_words.txt"
+ALONE = {"capital", "seat", "adjective", "demonym", "short"}  # forms a corrected word may be alone
 MEMO = 20_000  # words whose correction is remembered
 SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")
 
@@ -98,6 +104,13 @@ def distance(a: str, b: str) -> int:
     return prev[-1]
 
 
+def typo(word: str, name: str) -> bool:
+    """Could ``word`` be ``name`` mistyped rather than another word made from it? The first
+    letter is kept ("Kostov" is not Rostov, "Sankara" not Ankara) and no letter is added
+    at the end ("Baghdadi", "Tehrani", "Londono" are names of their own)."""
+    return word[0] == name[0] and not (len(word) == len(name) + 1 and word.startswith(name))
+
+
 def is_name_token(written: str) -> bool:
     """A capitalised alphabetic token, not an acronym."""
     return written.isalpha() and written[:1].isupper() and not written.isupper()
@@ -106,8 +119,10 @@ def is_name_token(written: str) -> bool:
 class FuzzyIndex:
     """Proper-name tokens of a dictionary, findable from a token one edit away."""
 
-    def __init__(self, patterns: Iterable[tuple[str, Sequence[Any]]]) -> None:
-        """``patterns``: (folded pattern " a b ", forms with ``.form``, ``.case``, ``.text``)."""
+    def __init__(self, patterns: Iterable[tuple[str, Sequence[Any]]], canonical: set[str]) -> None:
+        """``patterns``: (folded pattern " a b ", forms with ``.form``, ``.case``, ``.text``);
+        ``canonical``: the patterns that are an entry's canonical name."""
+        self.canonical = {key.strip() for key in canonical if " " not in key.strip()}
         self.known: set[str] = set()
         self.names: dict[str, str] = {}  # folded name token -> as written
         for key, forms in patterns:
@@ -118,7 +133,7 @@ class FuzzyIndex:
                 if f.case != "proper" or f.form in ("word", "discard") or len(written) != len(folded):
                     continue
                 for low, w in zip(folded, written, strict=True):
-                    if len(low) >= MIN_NAME and low.isalpha() and is_name_token(w):
+                    if len(low) >= MIN_SHORT and low.isalpha() and is_name_token(w):
                         self.names.setdefault(low, w)
         self._long: dict[str, list[str]] | None = None  # built on first use, not pickled
         self._memo: dict[str, str | None] = {}  # word -> match(word), not pickled
@@ -140,13 +155,13 @@ class FuzzyIndex:
         """The one name token (folded) one edit away from ``word`` (folded), if exactly one;
         for long words with none, the one two edits away that shares a one-letter deletion
         with it ("khatmandu" and "kathmandu" both give "katmandu")."""
-        close = [e for e in edits(word) if e in self.names]
+        close = [e for e in edits(word) if e in self.names and (len(e) >= MIN_NAME or len(e) < len(word))]
         if close or len(word) < MIN_TWO:
-            return close[0] if len(close) == 1 else None
+            return close[0] if len(close) == 1 and typo(word, close[0]) else None
         index = self.long_index()
         found = {n for key in (word, *deletions(word)) for n in index.get(key, ())}
         far = [n for n in found if distance(word, n) == 2]
-        return far[0] if len(far) == 1 else None
+        return far[0] if len(far) == 1 and typo(word, far[0]) else None
 
     def eligible(self, text: str, low: str) -> bool:
         """A capitalised word that is no dictionary token and no English word."""
@@ -182,6 +197,8 @@ class FuzzyIndex:
             if len(fixed) != 1 or (end - start == 1 and len(folded[start]) < MIN_ALONE):
                 continue
             forms = [f for f in forms if f.case == "proper"]
+            if end - start == 1:  # the corrected word alone: not any of the many names of places
+                forms = [f for f in forms if f.form in ALONE or (f.form == "name" and new_folded[start] in self.canonical)]
             if forms:
                 k = fixed[0]
                 out.append((start, end, forms, f"{texts[k]} ~ {self.names[fixes[k]]}"))

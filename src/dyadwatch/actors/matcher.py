@@ -130,6 +130,7 @@ class Matcher:
 
     def __init__(self, entries: Sequence[Entry], offset: int = 0, fuzzy: bool = True) -> None:
         table: dict[str, list[Form]] = {}
+        canonical: set[str] = set()  # keys of entries' canonical names
         for index, entry in enumerate(entries, offset):
             for form, text in entry_forms(entry):
                 tokens = [t for t in tokenize(text) if t not in HYPHENS]
@@ -138,13 +139,15 @@ class Matcher:
                 key = " " + " ".join(fold(t) for t in tokens) + " "
                 case = "any" if form == "discard" else case_rule(tokens)
                 table.setdefault(key, []).append(Form(index, form, case, " ".join(tokens)))
+                if form == "name" and text == entry.name:
+                    canonical.add(key)
         self.automaton = ahocorasick.Automaton()
         for key, forms in table.items():
             self.automaton.add_word(key, (len(key) - 2, tuple(dict.fromkeys(forms))))
         if table:
             self.automaton.make_automaton()
         self.size = len(table)
-        self.fuzzy = FuzzyIndex(table.items()) if fuzzy and table else None
+        self.fuzzy = FuzzyIndex(table.items(), canonical) if fuzzy and table else None
 
     def find(self, doc: Doc) -> list[Candidate]:
         """Every dictionary form in ``doc`` (hyphens are skipped: "Jae-myung" = "Jae myung")."""
