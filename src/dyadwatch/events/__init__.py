@@ -23,7 +23,7 @@ from ..model import ActorMention, Event, Sentence
 from ..options import Options
 from .build import to_events
 from .clause import Classes, Found, SentenceCoder
-from .implied import add_implied_targets, unilateral_exercise
+from .implied import add_implied_targets, deployment_at_home, unilateral_exercise
 from .merge import merge_events
 from .patterns import Lexicon, load_lexicon
 from .roles import MentionIndex, usable
@@ -80,6 +80,7 @@ class EventStage:
             f.groups = coder.groups
             add_implied_targets(f)
             unilateral_exercise(f, doc)
+            deployment_at_home(f, doc)
         return [f for f in found if (f.sources or (f.unknown_source and f.targets)) and not _lone_meeting(f)]
 
     def code(

@@ -354,7 +354,9 @@ class SentenceCoder:
             agent = next((a for t in chain if (a := agent_token(t)) is not None), None)
             stative = head.lemma_.lower() in self.cls.stative or (
                 match.nominal and self.cls.is_light(head) and not _under(head))  # "was put under arrest": passive
-            if agent is not None or not stative:  # "is opposed to", "were engaged in": not passive
+            # "armed forces were put on alert", "troops were deployed": the forces' own posture
+            posture = agent is None and md.root(found.code or "00") == 15
+            if (agent is not None or not stative) and not posture:  # "is opposed to", "were engaged in"
                 targets, sources = sources, (self.idx.actors(agent) if agent is not None else [])
                 if agent is None and (found.code or "")[:2] in _STATE_ACTS:
                     places = chain + [self.doc[i] for i in match.trigger if all(i != t.i for t in chain)]

@@ -1,4 +1,5 @@
-"""Rules applied to a found event as a whole: implied targets, unilateral exercises.
+"""Rules applied to a found event as a whole: implied targets, unilateral exercises,
+deployments at home.
 
 Implied targets follow CAMEO's convention for domestic protest.
 
@@ -65,3 +66,14 @@ def unilateral_exercise(found: Found, doc: Doc) -> None:
         return
     found.code = "150"
     found.notes.append("exercises held by one side: a show of force (150)")
+
+
+def deployment_at_home(found: Found, doc: Doc) -> None:
+    """Troops or police sent abroad on a security mission are aid (074); sent with no foreign
+    destination ("sent police reinforcements into Soweto", the source's own town, which is no
+    target) they are a mobilization: 153 for police, 154 for armed forces."""
+    if not found.code.startswith("074") or found.targets:
+        return
+    words = {t.lower_ for i in found.trigger for c in doc[i].children if c.dep_ == "dobj" for t in c.subtree}
+    found.code = "153" if "police" in words else "154"
+    found.notes.append("forces sent at home: a mobilization")

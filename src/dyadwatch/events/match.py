@@ -209,6 +209,9 @@ def match_verb(lex: Lexicon, verb: Token) -> Match | None:
     if not entries and verb.lower_ in lex.verb_forms:
         lemma = lex.verb_forms[verb.lower_]
         entries = lex.verbs.get(lemma)
+    if not entries and lemma.endswith(("ise", "yse")):  # British spelling: "recognised", "mobilised"
+        lemma = lemma[:-3] + lemma[-3:].replace("s", "z")
+        entries = lex.verbs.get(lemma)
     if not entries:
         return None
     post, pre = verb_region(verb), subject_region(verb)
