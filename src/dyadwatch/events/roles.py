@@ -182,7 +182,25 @@ class MentionIndex:
             if mh is not None and mh.i != head.i:
                 for c in mh.conjuncts:
                     add(self.find_in(c, exclude, subject))
+            if m is not None:
+                for c in self._inner_conjuncts(m):  # "the foreign ministers of Greece and Turkey"
+                    add(self._shared_agent(m, self.find_in(c, exclude, subject)))
         return out
+
+    def _inner_conjuncts(self, m: ActorMention) -> list[Token]:
+        """Conjuncts outside a mention of words inside it."""
+        inside = {i for i, o in self.by_token.items() if o is m}
+        return [c for i in sorted(inside) for c in self.doc[i].children
+                if c.dep_ == "conj" and c.i not in inside]  # fmt: skip
+
+    @staticmethod
+    def _shared_agent(m: ActorMention, other: ActorMention | None) -> ActorMention | None:
+        """ "ministers of Greece and Turkey": the agent of the first applies to the bare country
+        coordinated with it."""
+        if other is None or not m.agent or not m.country or other.code != other.country or not other.country:
+            return other
+        return replace(other, code=f"{other.country}{m.agent}", agent=m.agent,
+                       reason=f"{other.reason}; {m.agent} shared with {m.text!r}")
 
 
 def subject_token(verb: Token) -> tuple[Token | None, bool]:
