@@ -260,3 +260,8 @@ def test_shipped_group_and_discard_files_load_cleanly() -> None:
         assert entry.country is None or entry.country in known, entry.name
     discards, problems = load_file(DATA_DIR / "discards.txt")
     assert discards and not problems and all(e.kind == "discard" for e in discards)
+
+
+def test_religious_and_people_agents_are_not_countries(stage, nlp) -> None:
+    (m,) = find(stage, nlp, "The missionary left.")
+    assert (m.code, m.country, m.agent) == ("REL", None, "REL")

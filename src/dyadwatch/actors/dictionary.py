@@ -126,6 +126,9 @@ NONSTATE_PREFIXES = (
     "IGO", "NGO", "NGM", "IMG", "MNC", "UIS",
     "GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU", "BUS", "CRM", "CVL",
     "ELI", "LAB", "LEG", "HLH", "REF", "MOD", "RAD", "AGR", "DEV", "ENV", "HRI", "UAF", "AMN", "IRC",
+    # Phoenix agents naming people or a religion ("men" PPL, "clerics" REL, "archbishop" CHR): not
+    # countries either (MUS is not listed: it is also Mauritius)
+    "REL", "PPL", "CHR", "JEW", "HIN", "BUD",
 )
 
 
