@@ -101,8 +101,13 @@ class SentenceCoder:
         if lemma in self.cls.denial or (lemma in self.cls.refuse and md.root(entry.code) == 11):
             # "denied / rejected the accusation": a denial or rejection, not the accusation
             return verb
-        refine = code_v is not None and entry.code.startswith(code_v[:2]) and len(entry.code) >= len(code_v)
-        weak = self.cls.is_light(tok) or (verb is not None and (code_v is None or code_v.startswith("01")))
+        # the noun refines the verb's family ("attacked ... in an air strike": 190 -> 195), but does
+        # not replace a specific code by its family's default ("seized control ... in an invasion": 192)
+        refine = code_v is not None and entry.code.startswith(code_v[:2]) and (
+            len(entry.code) > len(code_v) or code_v.endswith("0") or entry.code == code_v)
+        phrasal = verb is not None and any(self.doc[i].dep_ == "prt" for i in verb.trigger)  # "called off"
+        weak = (self.cls.is_light(tok) and not phrasal) or (
+            verb is not None and (code_v is None or code_v.startswith("01")))
         if verb is not None and code_v is not None and verb.weight >= max(2, 2 + len(entry.words)):
             return verb  # the verb's own pattern is more specific than the event noun
         if verb is not None and code_v is not None and verb.weight >= 2 and set(toks) <= set(verb.trigger):
