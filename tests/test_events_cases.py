@@ -110,6 +110,9 @@ RULES = {
     # against the students' government (implied target); "staged" is lemmatized "stag"
     "r20": {("BGDEDU", "BGDGOV", "141")},
     "r21": set(),  # dismissing an accusation is no accusation
+    "r22": {("CHNCOP", "CHNCVL", "173")},  # a bare group acted on by the only country's police is its own
+    # the event noun behind a measure of time ("three weeks of exercises"), both ways
+    "r23": {("EGYMIL", "USAMIL", "062"), ("USAMIL", "EGYMIL", "062")},
 }
 
 

@@ -11,7 +11,7 @@ more specific.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -27,6 +27,12 @@ _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _STATE_ACTS = frozenset({"09", "17"})
 _PERSONAL = frozenset({"he", "she", "it", "they", "we"})
 _OBJ_DEPS = frozenset({"dobj", "attr", "nsubjpass", "oprd"})
+# sectors of a state that acts on its own population, and of the groups it acts on
+_STATE = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "SPY"})
+_DOMESTIC_SECTORS = frozenset({"CVL", "OPP", "EDU", "LAB", "REB", "REL", "MED", "BUS", "AGR", "REF", "HLH",
+                               "GOV", "COP", "JUD", "LEG", "ELI", "PTY"})
+_MEASURES = frozenset({"day", "week", "month", "year", "hour", "round", "series", "wave", "spate", "string",
+                       "number", "couple", "set", "spell", "period", "session"})
 _VIOLENCE = frozenset({18, 19, 20})  # CAMEO roots of assault, fighting, mass violence
 
 
@@ -117,6 +123,18 @@ class SentenceCoder:
                          [tok.i, *toks], 1 + len(entry.words), None, nominal=True)  # fmt: skip
         return verb
 
+    def _measured_noun(self, noun: Token):  # -> (NounEntry, tokens) | None
+        """ "began three weeks of joint exercises", "a new round of talks": the event noun
+        behind a measure of time or number."""
+        if noun.lemma_.lower() not in _MEASURES:
+            return None
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and (found := match_noun(self.lex, pobj)):
+                        return found
+        return None
+
     def _naming(self, tok: Token) -> bool:
         """ "calling it a provocation": a naming verb with an object predicate names, not acts."""
         if tok.lemma_.lower() not in self.cls.naming:
@@ -129,7 +147,7 @@ class SentenceCoder:
     def _object_noun(self, tok: Token):  # -> (NounEntry, tokens) | None
         for child in tok.children:
             if child.dep_ in _OBJ_DEPS and child.i > tok.i:
-                found = match_noun(self.lex, child)
+                found = match_noun(self.lex, child) or self._measured_noun(child)
                 if found:
                     return found
             if child.dep_ == "prep" and child.lower_ in ("in", "to", "under"):  # "engaged in cleansing"
@@ -413,8 +431,30 @@ class SentenceCoder:
                 if cand:
                     targets = cand
                     break
+            if not targets and len(sources) == 1:  # "Turkish police dispersed students": Turkish students
+                targets = self._domestic(sources[0], starts, _STATE)
+        if not sources and subj is not None and not passive and targets:  # "opposition parties called on President Moi"
+            sources = [a for t in targets[:1] for a in self._domestic(t, [subj], _DOMESTIC_SECTORS)]
         found.sources, found.targets = sources, targets
         return self._attribution(head, found)
+
+    def _domestic(self, anchor: ActorMention, starts: list[Token], anchor_sectors: frozenset[str]) -> list[ActorMention]:
+        """A bare group ("students", "opposition parties") in a sentence that names one country
+        only, acting on or acted on by that country's state: the group is that country's."""
+        country = anchor.country
+        sector = anchor.agent or anchor.code[3:6]
+        if not country or sector not in anchor_sectors:
+            return []
+        if any(m.country and m.country != country for m in self.idx.by_token.values()):
+            return []  # another country is named: whose group it is stays open
+        for start in starts:
+            for tok in (start, *start.subtree):
+                agent = self.idx.bare_agents.get(tok.i)
+                if agent is not None and (agent.agent or agent.code) in _DOMESTIC_SECTORS:
+                    sec = agent.agent or agent.code
+                    return [replace(agent, code=f"{country}{sec}", country=country,
+                                    reason=f"{agent.text}: {sec} of {country}, the only country named")]
+        return []
 
     def _own_possessives(self, subj: Token | None, sources: list[ActorMention]) -> set[int]:
         """Possessive pronouns ("reaffirmed his commitment") when the subject is a person: they
