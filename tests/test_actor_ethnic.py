@@ -265,3 +265,9 @@ def test_shipped_group_and_discard_files_load_cleanly() -> None:
 def test_religious_and_people_agents_are_not_countries(stage, nlp) -> None:
     (m,) = find(stage, nlp, "The missionary left.")
     assert (m.code, m.country, m.agent) == ("REL", None, "REL")
+
+
+def test_supporters_and_citizenship_demonyms(stage, nlp) -> None:
+    got = codes(stage, nlp, "Iraqi-backed Kurdish rebels attacked Turkish police.")
+    assert ("Kurdish rebels", "TURREBKUR") in got  # the backer is not the group's country
+    assert codes(stage, nlp, "Shiite Moslems demonstrated in Egypt.")[0] == ("Shiite Moslems", "EGYCVLSHI")

@@ -50,6 +50,9 @@ PLACING = {"in", "inside", "within", "throughout"}
 # words that may follow a group noun used alone ("the Hutu and the Tutsi", "Hutu, who ...")
 NOUN_FOLLOWERS = {"and", "or", "who", "are", "were", "have", "had", "say", "said", "will", "would", "was", "is"}
 MAX_MODIFIERS = 2
+# demonyms of citizenship written after the ethnic group ("Turkish Cypriots", "Russian Israelis")
+CITIZENS = {"CYP", "ISR", "USA"}
+SUPPORTING = {"backed", "supported", "sponsored", "funded", "financed", "armed", "allied", "aligned", "trained"}
 # nouns that are no agent alone but name a group's people after a group word ("Moslem
 # fundamentalists", "Hindu nationalists", "the Kurdish minority"): civilians of the group
 PEOPLE_NOUNS = {"fundamentalist", "fundamentalists", "nationalist", "nationalists", "radicals", "hardliners",
@@ -88,6 +91,7 @@ class _Phrase:
     agent_words: str
     end: int  # end token
     own: str | None = None  # the nationality's own country, the last resort ("the Albanian population")
+    prefix: str | None = None  # the country written right before the group ("Iraqi Kurds")
 
 
 def split_agents(candidates: list[Candidate], entries: list[Entry]) -> list[Candidate]:
@@ -160,6 +164,8 @@ class GroupRules:
         gap = [t.lower_ for t in doc[item.end:items[j].start]]
         if gap not in ([], ["ethnic"]):
             return None
+        if self._supporter(doc, item):
+            return None  # "pro-Syrian Shiite militiamen"
         if kinds[j] == "ethnic":
             return j  # "Iraqi Kurds"
         if self._nationality(items[j], kinds[j]) and self._country(items[j], ctx) not in (None, self._country(item, ctx)):
@@ -198,24 +204,33 @@ class GroupRules:
         if g is None:
             return None
         item = items[g]
+        prefix = self._country(items[i], ctx) if g != i else None
         if kinds[g] == "ethnic":
             entry = self._entry(item)
             code, label, home = entry.code or "", entry.name, entry.country
         else:
             code = self._country(item, ctx) or ""
             label, home = doc[item.start:item.end].text, None
+            if code in CITIZENS and prefix:  # "Turkish Cypriots": Cypriots of Turkish descent
+                code, prefix, label = prefix, code, doc[items[i].start:items[i].end].text
         if not code:
             return None
         minority = self._marked(doc, item.start) or self._marked(doc, items[i].start)
         own = code if kinds[g] == "country" and g == i and not minority else None
-        first, last = self._agent_after(doc, items, kinds, used, g)
+        extra = {"own": own, "prefix": prefix}
+        h = g  # "Shiite Moslems", "Kashmiri Moslems": the first group word gives the group
+        while h + 1 < len(items) and kinds[h + 1] == "ethnic" and items[h + 1].start == items[h].end:
+            h += 1
+            home = home or self._entry(items[h]).country
+        item = items[h]
+        first, last = self._agent_after(doc, items, kinds, used, h)
         after = doc[item.end] if item.end < len(doc) else None
         if first < 0:
             if after is not None and after.lower_ in PEOPLE_NOUNS:
-                return _Phrase(i, g, g, code, label, home, minority or bool(own), "CVL", after.text, item.end + 1, own)
-            if not self._alone_ok(doc, item, kinds[g], after):
+                return _Phrase(i, g, h, code, label, home, minority or bool(own), "CVL", after.text, item.end + 1, **extra)
+            if not self._alone_ok(doc, item, kinds[h], after):
                 return None
-            return _Phrase(i, g, g, code, label, home, minority, "CVL", "", item.end)
+            return _Phrase(i, g, h, code, label, home, minority, "CVL", "", item.end, **extra)
         head = doc[items[first].start]
         if head.text[:1].isupper() or self._person_next(items, kinds, last):
             return None  # part of a name ("Catholic Church"), or a title before a name
@@ -223,7 +238,7 @@ class GroupRules:
         agent = self._agent_code(items, first, last, code)
         if words.lower().split()[-1] in ELITE_WORDS:
             agent = "ELI"
-        return _Phrase(i, g, last, code, label, home, minority or bool(own), agent, words, items[last].end, own)
+        return _Phrase(i, g, last, code, label, home, minority or bool(own), agent, words, items[last].end, **extra)
 
     @staticmethod
     def _person_next(items: list[Item], kinds: list[str], last: int) -> bool:
@@ -257,7 +272,7 @@ class GroupRules:
     def _placed_in(self, doc: Doc, items: list[Item], kinds: list[str], skip: set[int], ctx: Context) -> str | None:
         """The first country the sentence places something in: "in Serbia", "in northern Iraq"."""
         for k, it in enumerate(items):
-            if k in skip or kinds[k] not in ("country", "place"):
+            if k in skip or kinds[k] not in ("country", "place") or self._supporter(doc, it):
                 continue
             back = [t for t in doc[max(0, it.start - 3):it.start]]
             for n in range(len(back) - 1, -1, -1):
@@ -269,9 +284,16 @@ class GroupRules:
                     break
         return None
 
-    def _only_country(self, items: list[Item], kinds: list[str], skip: set[int], ctx: Context) -> str | None:
+    @staticmethod
+    def _supporter(doc: Doc, item: Item) -> bool:
+        """"Iranian-backed", "pro-Syrian": a country supporting a group, not the group's own."""
+        after = [t.lower_ for t in doc[item.end:item.end + 2]]
+        before = [t.lower_ for t in doc[max(0, item.start - 2):item.start]]
+        return (len(after) == 2 and after[0] == "-" and after[1] in SUPPORTING) or before in (["pro", "-"], ["anti", "-"])
+
+    def _only_country(self, doc: Doc, items: list[Item], kinds: list[str], skip: set[int], ctx: Context) -> str | None:
         found = {c for k, it in enumerate(items) if k not in skip and kinds[k] in ("country", "place", "person")
-                 and (c := self._country(it, ctx))}
+                 and not self._supporter(doc, it) and (c := self._country(it, ctx))}
         return found.pop() if len(found) == 1 else None
 
     def _resolve_country(self, doc: Doc, items: list[Item], kinds: list[str], used: list[bool], p: _Phrase,
@@ -282,10 +304,8 @@ class GroupRules:
         if p.home and set(p.agent_words.lower().split()) & MIGRANTS:
             why = f"{p.agent_words} of a group whose home is {names.get(p.home, p.home)}"
             return p.home, why, tail[0] if tail else None
-        if p.first != p.group:
-            country = self._country(items[p.first], ctx)
-            if country:
-                return country, "the country written before the group", None
+        if p.prefix:
+            return p.prefix, "the country written before the group", None
         if tail is not None:
             return tail[1], "the country after the group", tail[0]
         if p.home and not p.minority:
@@ -296,7 +316,7 @@ class GroupRules:
             return placed, "where the sentence places it", None
         if p.own:
             return p.own, "the nationality's own country", None
-        only = self._only_country(items, kinds, skip, ctx)
+        only = self._only_country(doc, items, kinds, skip, ctx)
         if only:
             return only, "the only country of the sentence", None
         if ctx.dateline:
