@@ -19,14 +19,19 @@ def country_of(m: ActorMention | None) -> str | None:
     return m.code[:6] if m.code[:3] in ("IGO", "NGO", "IMG", "MNC") else m.code[:3]
 
 
+MUTUAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
+
+
 def _pairs(found: Found, code: str) -> list[tuple[ActorMention | None, ActorMention | None]]:
     """Source-target pairs; an actor and its own country make no pair (see ``self_dyad``).
     A violent act without a named perpetrator has no source (``Found.unknown_source``)."""
     if not found.sources:
         return [(None, t) for t in found.targets] if found.unknown_source else []
     out: list[tuple[ActorMention | None, ActorMention | None]] = []
-    # "X and Y held talks": both directions
-    others = found.targets or (found.sources if len(found.sources) >= 2 else [])
+    # "X and Y held talks": both directions, for acts done together (agreeing, meeting,
+    # cooperating, fighting); "Libya and the PLO voted against the resolution" is no dyad
+    mutual = len(found.sources) >= 2 and code[:2] in MUTUAL_ROOTS
+    others = found.targets or (found.sources if mutual else [])
     for s in found.sources:
         mine = [(s, t) for t in others if s is not t and not self_dyad(s, t, code, found.groups)]
         out.extend(mine or [(s, None)])

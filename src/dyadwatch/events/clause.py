@@ -423,7 +423,8 @@ class SentenceCoder:
                             starts.extend(g for g in c.children if g.dep_ in SUBJ)
             starts.extend(self._complement_heads(core))  # last resort: any actor in the complement
             countries = {x.country for x in sources if x.country} if len(sources) >= 2 else set()
-            if len(sources) >= 2 and (found.code or "")[:2] == "04":  # "X and Y met on the sidelines of a NATO summit"
+            if len(sources) >= 2 and (found.code or "")[:2] in ("03", "04", "05", "06"):
+                # "X and Y met on the sidelines of a NATO summit", "signed an accord in a ceremony attended by ..."
                 starts = [t for t in starts if t.dep_ == "dobj" or (t.head.dep_ == "prep" and t.head.lower_ == "with")]
             for s in starts:
                 cand = [m for m in self.idx.actors(s, exclude) if m.country not in countries
