@@ -20,9 +20,11 @@ def country_of(m: ActorMention | None) -> str | None:
 
 
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
+# words that make any act of two actors mutual ("X and Y called for stronger bilateral
+# cooperation"): see ``to_events``
 
 
-def _pairs(found: Found, code: str) -> list[tuple[ActorMention | None, ActorMention | None]]:
+def _pairs(found: Found, code: str, reciprocal: bool = False) -> list[tuple[ActorMention | None, ActorMention | None]]:
     """Source-target pairs; an actor and its own country make no pair (see ``self_dyad``).
     A violent act without a named perpetrator has no source (``Found.unknown_source``)."""
     if not found.sources:
@@ -30,7 +32,7 @@ def _pairs(found: Found, code: str) -> list[tuple[ActorMention | None, ActorMent
     out: list[tuple[ActorMention | None, ActorMention | None]] = []
     # "X and Y held talks": both directions, for acts done together (agreeing, meeting,
     # cooperating, fighting); "Libya and the PLO voted against the resolution" is no dyad
-    mutual = len(found.sources) >= 2 and code[:2] in MUTUAL_ROOTS
+    mutual = len(found.sources) >= 2 and (code[:2] in MUTUAL_ROOTS or reciprocal)
     others = found.targets or (found.sources if mutual else [])
     for s in found.sources:
         mine = [(s, t) for t in others if s is not t and not self_dyad(s, t, code, found.groups)]
@@ -64,11 +66,14 @@ def to_events(
         directions.append((found.reverse, True))
     trigger = _span(doc, found.trigger, sentence.start)
     trigger_text = sentence.text[trigger[0] - sentence.start : trigger[1] - sentence.start]
+    words = {t.lower_ for t in doc}
+    reciprocal = bool(words & {"bilateral", "mutual", "jointly", "together"}) or (
+        "other" in words and ("each" in words or "another" in words))  # "each other", "one another"
     for code, reverse in directions:
         code, info = _known(code)
         if info is None or (info.plover_type == "STATEMENT" and not keep_statements):
             continue
-        for s, t in _pairs(found, code):
+        for s, t in _pairs(found, code, reciprocal):
             if reverse:
                 if t is None:
                     continue
