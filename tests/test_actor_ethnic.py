@@ -109,7 +109,7 @@ AGENTS = """
   words: politicians
 + CVL
   code: CVL
-  words: demonstrators; settlers; immigrants; population; community; settlement; village
+  words: demonstrators; settlers; immigrants; population; community; settlement; village; general; press; uprising
 + REL
   code: REL
   words: missionary
@@ -271,3 +271,7 @@ def test_supporters_and_citizenship_demonyms(stage, nlp) -> None:
     got = codes(stage, nlp, "Iraqi-backed Kurdish rebels attacked Turkish police.")
     assert ("Kurdish rebels", "TURREBKUR") in got  # the backer is not the group's country
     assert codes(stage, nlp, "Shiite Moslems demonstrated in Egypt.")[0] == ("Shiite Moslems", "EGYCVLSHI")
+
+
+def test_event_nouns_sharing_an_agent_word_are_discarded(stage, nlp) -> None:
+    assert codes(stage, nlp, "Workers held a general strike to press their demands during the uprising.") == []
