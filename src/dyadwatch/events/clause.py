@@ -31,6 +31,7 @@ _OBJ_DEPS = frozenset({"dobj", "attr", "nsubjpass", "oprd"})
 _STATE = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "SPY"})
 _DOMESTIC_SECTORS = frozenset({"CVL", "OPP", "EDU", "LAB", "REB", "REL", "MED", "BUS", "AGR", "REF", "HLH",
                                "GOV", "COP", "JUD", "LEG", "ELI", "PTY"})
+_NON_STATE = _DOMESTIC_SECTORS - {"GOV", "COP", "JUD", "LEG"}
 _MEASURES = frozenset({"day", "week", "month", "year", "hour", "round", "series", "wave", "spate", "string",
                        "number", "couple", "set", "spell", "period", "session"})
 _VIOLENCE = frozenset({18, 19, 20})  # CAMEO roots of assault, fighting, mass violence
@@ -75,6 +76,7 @@ class Classes:
         self.statement = frozenset(lex.word_set("statement_verbs"))
         self.stative = frozenset(lex.word_set("stative_passives"))
         self.sending = frozenset(lex.word_set("sending_verbs"))
+        self.silent = frozenset(lex.word_set("silent_verbs"))
         self.light_forms = frozenset(f for w in self.light for f in inflections(w))
 
     def is_light(self, tok: Token) -> bool:
@@ -87,6 +89,7 @@ class SentenceCoder:
         self._own: dict[int, Match | None] = {}
         self.groups = index.groups()
         self.used_nouns: set[int] = set()
+        self.coded: dict[int, Found] = {}  # clause head -> its event, main clauses first
 
     # --- what a single token means on its own ---
     def own(self, tok: Token) -> Match | None:
@@ -167,6 +170,8 @@ class SentenceCoder:
                 continue
             if tok.pos_ == "AUX" and tok.dep_ != "ROOT" and not any(c.dep_ == "acomp" for c in tok.children):
                 continue
+            if tok.lemma_.lower() in self.cls.silent or any(a.lemma_.lower() in self.cls.silent for a in tok.ancestors):
+                continue  # "..., citing domestic opposition": a reason, not an event
             if self._content(tok):
                 continue  # the content of "demanded that ...", "reiterated its demand that ..."
             if any(self.reported_act(c) for c in tok.children):
@@ -293,7 +298,18 @@ class SentenceCoder:
         found.trigger = sorted({*found.trigger, *(t.i for t in chain[: core_i + 1])})
         if not self._roles(head, chain[: core_i + 1], match, found):
             return None
+        self._inherit_victims(head, found)
+        self.coded[head.i] = found
         return found
+
+    def _inherit_victims(self, head: Token, found: Found) -> None:
+        """ "opened fire on demonstrators, killing dozens": the participle's violence falls on the
+        main clause's target."""
+        if found.targets or head.dep_ != "advcl" or head.tag_ != "VBG":
+            return
+        main = self.coded.get(head.head.i)
+        if main is not None and md.root(main.code or "00") in _VIOLENCE and md.root(found.code or "00") in _VIOLENCE:
+            found.targets = list(main.targets)
 
     def _wrap(self, elem: Token, code: str) -> str:
         lemma = elem.lemma_.lower()
@@ -433,13 +449,18 @@ class SentenceCoder:
                     targets = cand
                     break
             if not targets and len(sources) == 1:  # "Turkish police dispersed students": Turkish students
-                targets = self._domestic(sources[0], starts, _STATE)
+                violent = md.root(found.code or "00") in _VIOLENCE  # "rebels ambushed an army convoy"
+                targets = self._domestic(sources[0], starts, _STATE | ({"REB", "OPP"} if violent else set()),
+                                         _DOMESTIC_SECTORS | ({"MIL"} if violent else set()))
+            if any(t.lower_ == "unilateral" for i in found.trigger for t in self.doc[i].children):
+                targets = []  # "declared a unilateral ceasefire to mark the withdrawal of X": no counterpart
         if not sources and subj is not None and not passive and targets:  # "opposition parties called on President Moi"
-            sources = [a for t in targets[:1] for a in self._domestic(t, [subj], _DOMESTIC_SECTORS)]
+            sources = [a for t in targets[:1] for a in self._domestic(t, [subj], _DOMESTIC_SECTORS, _NON_STATE)]
         found.sources, found.targets = sources, targets
         return self._attribution(head, found)
 
-    def _domestic(self, anchor: ActorMention, starts: list[Token], anchor_sectors: frozenset[str]) -> list[ActorMention]:
+    def _domestic(self, anchor: ActorMention, starts: list[Token], anchor_sectors: frozenset[str],
+                  sectors: frozenset[str] = _DOMESTIC_SECTORS) -> list[ActorMention]:
         """A bare group ("students", "opposition parties") in a sentence that names one country
         only, acting on or acted on by that country's state: the group is that country's."""
         country = anchor.country
@@ -451,7 +472,7 @@ class SentenceCoder:
         for start in starts:
             for tok in (start, *start.subtree):
                 agent = self.idx.bare_agents.get(tok.i)
-                if agent is not None and (agent.agent or agent.code) in _DOMESTIC_SECTORS:
+                if agent is not None and (agent.agent or agent.code) in sectors:
                     sec = agent.agent or agent.code
                     return [replace(agent, code=f"{country}{sec}", country=country,
                                     reason=f"{agent.text}: {sec} of {country}, the only country named")]
