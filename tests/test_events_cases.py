@@ -113,6 +113,7 @@ RULES = {
     "r22": {("CHNCOP", "CHNCVL", "173")},  # a bare group acted on by the only country's police is its own
     # the event noun behind a measure of time ("three weeks of exercises"), both ways
     "r23": {("EGYMIL", "USAMIL", "062"), ("USAMIL", "EGYMIL", "062")},
+    "r26": {("SAUGOV", "IRNGOV", "043")},  # receiving a minister is hosting him
 }
 
 

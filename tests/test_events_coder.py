@@ -451,3 +451,39 @@ def test_violence_without_named_perpetrator_has_no_source(stage):
 def test_passive_without_agent_outside_violence_is_no_event(stage):
     doc = parsed(KILLED.replace("killed kill", "praised praise"))
     assert code(stage, doc, {"Civilians": "IRQCVL"}) == []
+
+
+GUNMEN = """
+Gunmen gunman NOUN nsubj 1
+killed kill VERB ROOT 1
+soldiers soldier NOUN dobj 1
+in in ADP prep 1
+Mali Mali PROPN pobj 3
+. . PUNCT punct 1
+"""
+
+
+def _bare(doc: Doc, word: str, sector: str) -> ActorMention:
+    tok = next(t for t in doc if t.text == word)
+    return ActorMention(word, tok.idx, tok.idx + len(word), 3, sector, None, sector, kind="agent")
+
+
+def _code_with(stage: EventStage, doc: Doc, mentions: list[ActorMention]) -> set[tuple]:
+    sentence = Sentence(3, doc.text, 0, len(doc.text), "body")
+    return {(e.source_code, e.target_code, e.cameo_code[:2]) for e in stage.code(doc, sentence, mentions, "a")}
+
+
+def test_bare_groups_in_a_one_country_sentence_are_of_that_country(stage):
+    doc = parsed(GUNMEN.replace("Gunmen gunman", "Rebels rebel"))
+    mali = next(t for t in doc if t.text == "Mali")
+    mentions = [_bare(doc, "Rebels", "REB"), _bare(doc, "soldiers", "MIL"),
+                ActorMention("Mali", mali.idx, mali.idx + 4, 3, "MLI", "MLI", None, "Mali")]
+    assert _code_with(stage, doc, mentions) == {("MLIREB", "MLIMIL", "19")}
+
+
+def test_gunmen_nobody_names_are_no_source(stage):
+    doc = parsed(GUNMEN)
+    mali = next(t for t in doc if t.text == "Mali")
+    mentions = [_bare(doc, "Gunmen", "UAF"), _bare(doc, "soldiers", "MIL"),
+                ActorMention("Mali", mali.idx, mali.idx + 4, 3, "MLI", "MLI", None, "Mali")]
+    assert _code_with(stage, doc, mentions) == {(None, "MLIMIL", "19")}

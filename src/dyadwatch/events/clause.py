@@ -455,7 +455,15 @@ class SentenceCoder:
             if any(t.lower_ == "unilateral" for i in found.trigger for t in self.doc[i].children):
                 targets = []  # "declared a unilateral ceasefire to mark the withdrawal of X": no counterpart
         if not sources and subj is not None and not passive and targets:  # "opposition parties called on President Moi"
-            sources = [a for t in targets[:1] for a in self._domestic(t, [subj], _DOMESTIC_SECTORS, _NON_STATE)]
+            armed = {"MIL", "COP"} if md.root(found.code or "00") in _VIOLENCE else set()  # "soldiers killed rebels in Chad"
+            sources = [a for t in targets[:1] for a in self._domestic(t, [subj], _DOMESTIC_SECTORS, _NON_STATE | armed)]
+        places = all(t.kind == "country" and t.code == t.country for t in targets)
+        if not sources and places and subj is not None and not passive \
+                and md.root(found.code or "00") in _VIOLENCE:  # "rebels shot down a military helicopter in Mali"
+            src, tgt = self._civil_war(subj, chain[-1])
+            if tgt and (src or self._unknown_armed(subj)):  # "gunmen killed 12 soldiers in Burkina Faso"
+                sources, targets = src, tgt
+                found.unknown_source = not src
         found.sources, found.targets = sources, targets
         return self._attribution(head, found)
 
@@ -477,6 +485,24 @@ class SentenceCoder:
                     return [replace(agent, code=f"{country}{sec}", country=country,
                                     reason=f"{agent.text}: {sec} of {country}, the only country named")]
         return []
+
+    def _civil_war(self, subj: Token, verb: Token) -> tuple[list[ActorMention], list[ActorMention]]:
+        """Violence between two bare groups in a sentence naming one country only: both are of
+        that country ("Rebels shot down a military helicopter in Mali": MLIREB -> MLIMIL)."""
+        countries = {m.country for m in self.idx.by_token.values() if m.country}
+        if len(countries) != 1:
+            return [], []
+        anchor = next(m for m in self.idx.by_token.values() if m.country)
+        place = replace(anchor, code=anchor.country or anchor.code, agent=None)
+        src = self._domestic(place, [subj], frozenset({""}), _NON_STATE | {"MIL", "COP"})
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "prep")]
+        tgt = self._domestic(place, objects, frozenset({""}), _DOMESTIC_SECTORS | {"MIL"})
+        return src, tgt
+
+    def _unknown_armed(self, subj: Token) -> bool:
+        """ "Gunmen", "unidentified attackers": armed men nobody names."""
+        agent = self.idx.bare_agents.get(subj.i)
+        return agent is not None and (agent.agent or agent.code) == "UAF"
 
     def _own_possessives(self, subj: Token | None, sources: list[ActorMention]) -> set[int]:
         """Possessive pronouns ("reaffirmed his commitment") when the subject is a person: they
