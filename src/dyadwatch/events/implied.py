@@ -72,8 +72,12 @@ def deployment_at_home(found: Found, doc: Doc) -> None:
     """Troops or police sent abroad on a security mission are aid (074); sent with no foreign
     destination ("sent police reinforcements into Soweto", the source's own town, which is no
     target) they are a mobilization: 153 for police, 154 for armed forces."""
-    if not found.code.startswith("074") or found.targets:
+    if not found.code.startswith("074"):
         return
+    home = {s.country for s in found.sources if s.country}
+    if found.targets and not (home and all(t.country in home for t in found.targets)):
+        return  # sent abroad: aid
+    found.targets = []  # the forces sent are not a target
     words = {t.lower_ for i in found.trigger for c in doc[i].children if c.dep_ == "dobj" for t in c.subtree}
     found.code = "153" if "police" in words else "154"
     found.notes.append("forces sent at home: a mobilization")
