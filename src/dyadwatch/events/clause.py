@@ -77,6 +77,7 @@ class Classes:
         self.stative = frozenset(lex.word_set("stative_passives"))
         self.sending = frozenset(lex.word_set("sending_verbs"))
         self.silent = frozenset(lex.word_set("silent_verbs"))
+        self.reporting = frozenset(lex.word_set("reporting_verbs"))
         self.light_forms = frozenset(f for w in self.light for f in inflections(w))
 
     def is_light(self, tok: Token) -> bool:
@@ -107,6 +108,8 @@ class SentenceCoder:
         entry, toks = noun
         code_v = verb.forward if verb else None
         lemma = tok.lemma_.lower()
+        if lemma in self.cls.reporting:
+            return verb  # "the agency reported the attack": the reporter did not attack
         if lemma in self.cls.denial or (lemma in self.cls.refuse and md.root(entry.code) == 11):
             # "denied / rejected the accusation": a denial or rejection, not the accusation
             return verb
@@ -188,6 +191,8 @@ class SentenceCoder:
         first = tok
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
+        if first.i < first.head.i:  # "X flew into Baghdad ..., the agency reported, his third trip": reported speech
+            return False
         return first.dep_ == "ccomp" and not self.reported_act(first) and (
             first.head.lemma_.lower() not in self.cls.statement or self._event_object(first.head)
         ) and subject_token(first.head)[0] is not None
