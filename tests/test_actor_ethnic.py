@@ -275,3 +275,13 @@ def test_supporters_and_citizenship_demonyms(stage, nlp) -> None:
 
 def test_event_nouns_sharing_an_agent_word_are_discarded(stage, nlp) -> None:
     assert codes(stage, nlp, "Workers held a general strike to press their demands during the uprising.") == []
+
+
+def test_curated_countries_keep_the_phoenix_cities() -> None:
+    from dyadwatch.actors.dictionary import PHOENIX_DIR
+
+    entries = load_layers([[PHOENIX_DIR / "countries.txt"], [DATA_DIR / "countries.txt"]]).entries
+    india = next(e for e in entries if e.kind == "country" and e.code == "IND" and e.name == "India")
+    ethiopia = next(e for e in entries if e.kind == "country" and e.code == "ETH" and e.name == "Ethiopia")
+    assert {"Bombay", "Srinagar", "Amritsar"} <= set(india.names)
+    assert "Ethopia" not in ethiopia.names  # a misspelling: left to fuzzy matching

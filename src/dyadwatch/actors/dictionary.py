@@ -31,7 +31,7 @@ FILE_KINDS = {
 SHIPPED_FILES = ("countries.txt", "igos.txt", "nonstate.txt", "persons.txt", "agents.txt")
 PHOENIX_FILES = SHIPPED_FILES + ("discards.txt",)
 # the curated layer also has ethnic/religious groups and its own discards (curated over Phoenix)
-CURATED_FILES = SHIPPED_FILES + ("ethnic.txt", "discards.txt")
+CURATED_FILES = SHIPPED_FILES + ("ethnic.txt", "discards.txt", "orgs.txt")
 LIST_KEYS = ("names", "iso", "adjectives", "demonyms", "capital", "seats", "short", "words")
 SCALAR_KEYS = ("code", "gender", "country", "valid", "scope")
 KEYS = set(LIST_KEYS) | set(SCALAR_KEYS) | {"role"}
@@ -300,6 +300,7 @@ def shipped_layers() -> list[list[Path]]:
 def load_layers(layers: Sequence[Sequence[Path]]) -> Dictionary:
     """Load files layer after layer; a later entry replaces an earlier one with the same name+code."""
     merged: dict[tuple[str, str | None], Entry] = {}
+    places: dict[tuple[str, str | None], list[str]] = {}
     result = Dictionary()
     for rank, paths in enumerate(layers):
         for path in paths:
@@ -307,10 +308,41 @@ def load_layers(layers: Sequence[Sequence[Path]]) -> Dictionary:
             result.problems.extend(problems)
             result.files.append(Path(path))
             for entry in entries:
-                merged.pop(entry.key(), None)  # re-insert: later files come later in order too
+                old = merged.pop(entry.key(), None)  # re-insert: later files come later in order too
                 merged[entry.key()] = entry
+                if old is not None and old.kind == entry.kind == "country" and _from_phoenix(old) and not _from_phoenix(entry):
+                    places[entry.key()] = [*places.get(old.key(), []), *old.all_names()]
     result.entries = shadow_persons(list(merged.values()))
+    _inherit_places(merged, places)
     return result
+
+
+def _from_phoenix(entry: Entry) -> bool:
+    return Path(entry.source.rsplit(":", 1)[0]).parent == PHOENIX_DIR
+
+
+def _forms(entry: Entry) -> list[str]:
+    return [*entry.all_names(), *entry.adjectives, *entry.demonyms, *entry.capital, *entry.seats, *entry.short, *entry.words]
+
+
+def _inherit_places(merged: dict[tuple[str, str | None], Entry], places: dict[tuple[str, str | None], list[str]]) -> None:
+    """A curated country replacing a Phoenix one keeps the Phoenix names it does not have (its
+    cities and regions: "Bombay", "Jaffna", "Kano"), unless another entry also has the text;
+    misspellings of its own names ("Ethopia") are left to fuzzy matching (actors/fuzzy.py)."""
+    if not places:
+        return
+    from .fuzzy import distance
+    owners: dict[str, set[tuple[str, str | None]]] = {}
+    for key, entry in merged.items():
+        for text in _forms(entry):
+            owners.setdefault(text.casefold(), set()).add(key)
+    for key, names in places.items():
+        entry = merged[key]
+        have = {s.casefold() for s in _forms(entry)}
+        extra = [n for n in _unique(names) if owners.get(n.casefold(), {key}) == {key}
+                 and n.casefold() not in have and "\ufffd" not in n
+                 and not any(distance(n.casefold(), h) <= 2 for h in have)]
+        entry.names.extend(extra)
 
 
 def overlay(base: Sequence[Entry], files: Sequence[Path], layer: int) -> tuple[list[Entry], frozenset[int], list[Problem]]:
