@@ -18,6 +18,9 @@ from spacy.tokens import Doc, Token
 from ..model import ActorMention, Sentence
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
+# verbs whose object text speaks for the subject: "issued a declaration demanding ..."
+ISSUING = frozenset({"issue", "adopt", "release", "publish", "sign", "send", "deliver", "make", "pass",
+                     "approve", "circulate", "draft", "present", "submit", "table", "unveil", "put"})
 _NO_ENTER = frozenset({"relcl", "advcl", "ccomp", "punct", "cc", "parataxis", "appos"})
 _NOT_SUBJECT_PREPS = frozenset({"between", "with", "among", "against", "toward", "towards", "over"})
 # prepositions whose object is a target, in order of preference
@@ -215,8 +218,8 @@ def subject_token(verb: Token) -> tuple[Token | None, bool]:
         if tok.dep_ in ("xcomp", "conj", "advcl", "acomp") and tok.head.i != tok.i:
             tok = tok.head
             continue
-        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ == "dobj":
-            tok = tok.head.head  # "X issued a declaration demanding ...": X demands
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ == "dobj" and tok.head.head.lemma_.lower() in ISSUING:
+            tok = tok.head.head  # "X issued a declaration demanding ...": X demands (not "X blocked a statement condemning")
             continue
         if tok.dep_ == "acl":  # "the decision of X to ...": no subject of its own
             return None, False
