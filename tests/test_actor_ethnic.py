@@ -88,7 +88,7 @@ OTHERS = {"igos.txt": """
 AGENTS = """
 + GOV
   code: GOV
-  words: government; leaders; ministry; diplomats; mediator
+  words: government; leaders; ministry; diplomats; mediator; officials
 + COP
   code: COP
   words: police
@@ -97,7 +97,7 @@ AGENTS = """
   words: army; troops
 + REB
   code: REB
-  words: rebels
+  words: rebels; militants; rebel
 + REF
   code: REF
   words: refugees
@@ -285,3 +285,11 @@ def test_curated_countries_keep_the_phoenix_cities() -> None:
     ethiopia = next(e for e in entries if e.kind == "country" and e.code == "ETH" and e.name == "Ethiopia")
     assert {"Bombay", "Srinagar", "Amritsar"} <= set(india.names)
     assert "Ethopia" not in ethiopia.names  # a misspelling: left to fuzzy matching
+
+
+def test_places_of_reports_and_destinations_do_not_place_a_group(stage, nlp) -> None:
+    got = codes(stage, nlp, "The UN airlifted tents to Kurdish refugees on the Turkish border, a spokeswoman said in Egypt.")
+    assert ("Kurdish refugees", "TURREFKUR") in got
+    got = codes(stage, nlp, "Islamic militants attacked the motorcade as it drove in from Iraq, Egyptian officials said.")
+    assert got[0] == ("Islamic militants", "EGYREBMOS")
+    assert codes(stage, nlp, "Tamil rebel leaders met.") == [("Tamil rebel leaders", "LKAREBTAM")]

@@ -52,6 +52,10 @@ NOUN_FOLLOWERS = {"and", "or", "who", "are", "were", "have", "had", "say", "said
 MAX_MODIFIERS = 2
 # demonyms of citizenship written after the ethnic group ("Turkish Cypriots", "Russian Israelis")
 CITIZENS = {"CYP", "ISR", "USA"}
+# a place after these is where someone goes or comes from, not the country of a group
+ELSEWHERE = {"from", "to", "into", "toward", "towards", "via"}
+# words of a reporting clause: a place in it is where the report was made
+REPORTING = {"said", "says", "reported", "reports", "told", "according", "quoted", "announced", "added"}
 SUPPORTING = {"backed", "supported", "sponsored", "funded", "financed", "armed", "allied", "aligned", "trained"}
 # nouns that are no agent alone but name a group's people after a group word ("Moslem
 # fundamentalists", "Hindu nationalists", "the Kurdish minority"): civilians of the group
@@ -236,8 +240,8 @@ class GroupRules:
             return None  # part of a name ("Catholic Church"), or a title before a name
         words = doc[items[first].start:items[last].end].text
         agent = self._agent_code(items, first, last, code)
-        if words.lower().split()[-1] in ELITE_WORDS:
-            agent = "ELI"
+        if words.lower().split()[-1] in ELITE_WORDS and agent in ("GOV", "PTY", "CVL"):
+            agent = "ELI"  # "Yoruba leaders"; but "Tamil separatist leaders" stay rebels
         return _Phrase(i, g, last, code, label, home, minority or bool(own), agent, words, items[last].end, **extra)
 
     @staticmethod
@@ -270,14 +274,15 @@ class GroupRules:
         return (k, country) if country else None
 
     def _placed_in(self, doc: Doc, items: list[Item], kinds: list[str], skip: set[int], ctx: Context) -> str | None:
-        """The first country the sentence places something in: "in Serbia", "in northern Iraq"."""
+        """The first country the sentence places something in: "in Serbia", "in northern Iraq";
+        not the place of a report ("a spokeswoman said in Geneva")."""
         for k, it in enumerate(items):
-            if k in skip or kinds[k] not in ("country", "place") or self._supporter(doc, it):
+            if k in skip or kinds[k] not in ("country", "place") or self._supporter(doc, it) or _reported(doc, it):
                 continue
             back = [t for t in doc[max(0, it.start - 3):it.start]]
             for n in range(len(back) - 1, -1, -1):
                 if back[n].lower_ in PLACING:
-                    if all(t.is_alpha and t.is_lower for t in back[n + 1:]):
+                    if all(t.is_alpha and t.is_lower and (t.lower_ == "the" or not t.is_stop) for t in back[n + 1:]):
                         country = self._country(it, ctx)
                         if country:
                             return country
@@ -293,7 +298,9 @@ class GroupRules:
 
     def _only_country(self, doc: Doc, items: list[Item], kinds: list[str], skip: set[int], ctx: Context) -> str | None:
         found = {c for k, it in enumerate(items) if k not in skip and kinds[k] in ("country", "place", "person")
-                 and not self._supporter(doc, it) and (c := self._country(it, ctx))}
+                 and not self._supporter(doc, it) and not (it.start > 0 and doc[it.start - 1].lower_ in ELSEWHERE)
+                 and not (it.start > 0 and doc[it.start - 1].lower_ in ("in", "at") and _reported(doc, it))
+                 and (c := self._country(it, ctx))}
         return found.pop() if len(found) == 1 else None
 
     def _resolve_country(self, doc: Doc, items: list[Item], kinds: list[str], used: list[bool], p: _Phrase,
@@ -349,3 +356,14 @@ class GroupRules:
         reason = f"{text}: {p.label} ({p.code}) in {self.r.country_names.get(country, country)} ({country}: {why}) + {what}"
         suffix = "" if p.code == country else p.code  # "ethnic Albanians in Albania": ALBCVL
         return Group(start, end, f"{country}{p.agent}{suffix}", country, p.label, reason)
+
+
+def _reported(doc: Doc, item: Item) -> bool:
+    """Is ``item`` in a comma-delimited clause with a reporting verb ("..., officials said in Geneva")?"""
+    start = item.start
+    while start > 0 and doc[start - 1].text not in (",", ";"):
+        start -= 1
+    end = item.end
+    while end < len(doc) and doc[end].text not in (",", ";"):
+        end += 1
+    return any(t.lower_ in REPORTING for t in doc[start:end])
