@@ -69,8 +69,9 @@ def test_adjective_plus_agent_and_possessive(stage, nlp) -> None:
 
 def test_capitals_and_seats_are_the_government_but_not_as_places(stage, nlp) -> None:
     (m,) = run(stage, nlp, "2025-06-11", "Seoul and the White House warned Beijing, talks in Moscow.")
-    assert codes(m) == [("Seoul", "KORGOV"), ("the White House", "USAGOV"), ("Beijing", "CHNGOV")]
+    assert codes(m) == [("Seoul", "KORGOV"), ("the White House", "USAGOV"), ("Beijing", "CHNGOV"), ("Moscow", "RUS")]
     assert m[0].kind == "capital" and "government" in m[0].reason
+    assert m[-1].kind == "place" and "government" not in m[-1].reason  # a place, not the government
 
 
 def test_validity_dates_choose_between_entries(stage, nlp) -> None:

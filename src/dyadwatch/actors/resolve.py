@@ -301,7 +301,7 @@ class Resolver:
                 built = self._persons_agent(doc, out[-1], built)
             if built is not None:
                 out.append(built)
-                if country_actor(built.code):
+                if country_actor(built.code) and built.kind != "place":
                     ctx.saw_actor(built.code)
         return out
 
@@ -508,8 +508,10 @@ class Resolver:
             return None
         if kind == "place":
             prev = doc[item.start - 1].lower_ if item.start > 0 else ""
-            if prev in LOCATIVES:
-                return None
+            if prev in LOCATIVES:  # "arrived in Amman": a place, no actor (kind "place", see docs/actors.md)
+                country = country_of(res.code)
+                where = f"{doc[item.start:item.end].text}: {item.form} of {entry.name}, a place after {prev!r}"
+                return Built(item.start, item.end, country, "place", where, entry, None, entry.name) if country else None
             code = f"{res.code[:3]}GOV" if country_of(res.code) else res.code
             why = f"{doc[item.start:item.end].text}: {item.form} of {entry.name}, stands for its government"
             return Built(item.start, item.end, code, "capital", why, entry, None, entry.name)

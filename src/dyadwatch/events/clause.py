@@ -366,7 +366,8 @@ class SentenceCoder:
             return []
         if subj.lower_ in _RELATIVE and head.dep_ == "relcl":
             return self.idx.actors(head.head)
-        found = self.idx.actors(subj, subject=True)
+        # a place is no actor: "police in Karachi" is not Pakistan acting (see ``_domestic``)
+        found = [m for m in self.idx.actors(subj, subject=True) if m.kind != "place"]
         bare = subj.i in self.idx.bare_agents
         if found or (subj.lower_ not in _PERSONAL and not bare):
             return found
@@ -462,13 +463,19 @@ class SentenceCoder:
         if not sources and subj is not None and not passive and targets:  # "opposition parties called on President Moi"
             armed = {"MIL", "COP"} if md.root(found.code or "00") in _VIOLENCE else set()  # "soldiers killed rebels in Chad"
             sources = [a for t in targets[:1] for a in self._domestic(t, [subj], _DOMESTIC_SECTORS, _NON_STATE | armed)]
-        places = all(t.kind == "country" and t.code == t.country for t in targets)
-        if not sources and places and subj is not None and not passive \
-                and md.root(found.code or "00") in _VIOLENCE:  # "rebels shot down a military helicopter in Mali"
+        places = all(t.kind in ("country", "place") and t.code == t.country for t in targets)
+        if not sources and subj is not None and not passive:
+            # bare groups of a sentence that names one country: "Rebels shot down a military helicopter
+            # in Mali" (MLIREB -> MLIMIL), "demonstrators rallied outside parliament in Sofia" (BGRCVL)
             src, tgt = self._civil_war(subj, chain[-1])
-            if tgt and (src or self._unknown_armed(subj)):  # "gunmen killed 12 soldiers in Burkina Faso"
-                sources, targets = src, tgt
-                found.unknown_source = not src
+            violent = md.root(found.code or "00") in _VIOLENCE
+            if src:
+                sources = src
+                targets = tgt if (tgt and places) else [t for t in targets if not any(
+                    self_dyad(x, t, found.code, self.groups) for x in src)]  # fmt: skip
+            elif violent and tgt and places and self._unknown_armed(subj):  # "gunmen killed 12 soldiers in Burkina Faso"
+                targets = tgt
+                found.unknown_source = True
         found.sources, found.targets = sources, targets
         return self._attribution(head, found)
 
@@ -492,14 +499,14 @@ class SentenceCoder:
         return []
 
     def _civil_war(self, subj: Token, verb: Token) -> tuple[list[ActorMention], list[ActorMention]]:
-        """Violence between two bare groups in a sentence naming one country only: both are of
-        that country ("Rebels shot down a military helicopter in Mali": MLIREB -> MLIMIL)."""
+        """Bare groups (subject, objects) in a sentence naming one country only, by name or as a
+        place: both are of that country ("Rebels shot down a military helicopter in Mali")."""
         countries = {m.country for m in self.idx.by_token.values() if m.country}
         if len(countries) != 1:
             return [], []
         anchor = next(m for m in self.idx.by_token.values() if m.country)
         place = replace(anchor, code=anchor.country or anchor.code, agent=None)
-        src = self._domestic(place, [subj], frozenset({""}), _NON_STATE | {"MIL", "COP"})
+        src = self._domestic(place, [subj], frozenset({""}), _DOMESTIC_SECTORS | {"MIL"})
         objects = [c for c in verb.children if c.dep_ in ("dobj", "prep")]
         tgt = self._domestic(place, objects, frozenset({""}), _DOMESTIC_SECTORS | {"MIL"})
         return src, tgt
