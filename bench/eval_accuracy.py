@@ -2,8 +2,9 @@
 
     .venv/bin/python bench/eval_accuracy.py [GOLD ...] [--no-write]
 
-Defaults to ../shared/eval/plover_gsr_dev.json (the sibling of the repository) and the
-held-out set bench/heldout/plover_heldout.json, each scored on its own. Prints the
+Defaults to ../shared/eval/plover_gsr_dev.json (the sibling of the repository), the
+project's second development set bench/dev2/plover_dev2.json and the held-out set
+bench/heldout/plover_heldout.json, each scored on its own. Prints the
 figures of ``dyadwatch eval`` and rewrites the generated sections of docs/accuracy.md
 with them, the date and this command.
 """
@@ -26,6 +27,8 @@ DOC = REPO / "docs" / "accuracy.md"
 HELDOUT_GOLD = REPO / "bench" / "heldout" / "plover_heldout.json"
 START, END = "<!-- eval_accuracy:start -->", "<!-- eval_accuracy:end -->"
 HELDOUT_MARKS = ("<!-- eval_heldout:start -->", "<!-- eval_heldout:end -->")
+DEV2_GOLD = REPO / "bench" / "dev2" / "plover_dev2.json"
+DEV2_MARKS = ("<!-- eval_dev2:start -->", "<!-- eval_dev2:end -->")
 COMMAND = ".venv/bin/python bench/eval_accuracy.py"
 
 
@@ -77,7 +80,7 @@ def main() -> int:
     ap.add_argument("--no-write", action="store_true", help="Print only; leave docs/ alone.")
     args = ap.parse_args()
     runs = [(args.gold, (START, END))] if args.gold else [
-        ([DEV_GOLD], (START, END)), ([HELDOUT_GOLD], HELDOUT_MARKS)]
+        ([DEV_GOLD], (START, END)), ([DEV2_GOLD], DEV2_MARKS), ([HELDOUT_GOLD], HELDOUT_MARKS)]
     missing = [p for gold, _ in runs for p in gold if not p.exists()]
     if missing:
         print(f"gold data not found: {', '.join(map(str, missing))}", file=sys.stderr)
