@@ -393,7 +393,7 @@ class SentenceCoder:
         subj, passive = subject_token(head)
         # "expected to be joined by X": the passive is on the embedded verb
         passive = passive or any(c.dep_ == "auxpass" for c in chain[-1].children)
-        sources = self._subject_actors(subj, head)
+        sources = self._subject_actors(subj, head) if subj is not None else self._left_subject(head)
         targets: list[ActorMention] = []
         if passive:
             agent = next((a for t in chain if (a := agent_token(t)) is not None), None)
@@ -515,6 +515,21 @@ class SentenceCoder:
         """ "Gunmen", "unidentified attackers": armed men nobody names."""
         agent = self.idx.bare_agents.get(subj.i)
         return agent is not None and (agent.agent or agent.code) == "UAF"
+
+    def _left_subject(self, head: Token) -> list[ActorMention]:
+        """A main verb the parser left without a subject ("With the signing of X, the Sudanese
+        government and SPLM/A have agreed to ...": the subject hung on "signing"): the actors
+        written right before the verb, back to the last comma."""
+        if head.dep_ != "ROOT" or head.tag_ in ("VBG", "VBN") and not any(c.dep_ == "aux" for c in head.children):
+            return []
+        out: list[ActorMention] = []
+        i = head.i - 1
+        while i >= 0 and self.doc[i].text not in (",", ";", ":", "(", ")") and self.doc[i].dep_ != "mark":
+            m = self.idx.at(self.doc[i])
+            if m is not None and m.kind != "place" and all(m is not o for o in out):
+                out.insert(0, m)
+            i -= 1
+        return out
 
     def _own_possessives(self, subj: Token | None, sources: list[ActorMention]) -> set[int]:
         """Possessive pronouns ("reaffirmed his commitment") when the subject is a person: they
