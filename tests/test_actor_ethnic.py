@@ -41,7 +41,7 @@ COUNTRIES = """
 + Croatia
   code: HRV
   names: Croatia
-  adjectives: Croatian
+  adjectives: Croatian; Croat
 + Albania
   code: ALB
   names: Albania
@@ -94,7 +94,7 @@ AGENTS = """
   words: police
 + MIL
   code: MIL
-  words: army; troops
+  words: army; troops; armed forces
 + REB
   code: REB
   words: rebels; militants; rebel
@@ -293,3 +293,10 @@ def test_places_of_reports_and_destinations_do_not_place_a_group(stage, nlp) -> 
     got = codes(stage, nlp, "Islamic militants attacked the motorcade as it drove in from Iraq, Egyptian officials said.")
     assert got[0] == ("Islamic militants", "EGYREBMOS")
     assert codes(stage, nlp, "Tamil rebel leaders met.") == [("Tamil rebel leaders", "LKAREBTAM")]
+
+
+def test_coordinated_groups_share_the_agent_noun_and_the_country(stage, nlp) -> None:
+    got = codes(stage, nlp, "Serbian Croat and Moslem armed forces clashed.")
+    assert got == [("Serbian Croat", "SRBMILHRV"), ("Moslem armed forces", "SRBMILMOS")]
+    got = codes(stage, nlp, "Moslem and Croat police clashed in Serbia.")
+    assert got[:2] == [("Moslem", "SRBCOPMOS"), ("Croat police", "HRVCOP")]

@@ -125,6 +125,18 @@ class GroupRules:
 
     def __init__(self, resolver: Resolver) -> None:
         self.r = resolver
+        # token where a group coordinated with a resolved one may start -> that group's country
+        self._coordinated: dict[int, str] = {}
+        self._coordinated_doc: Doc | None = None
+
+    def _coordinates(self, doc: Doc, items: list[Item], p: _Phrase) -> set[int]:
+        """Items joined to the phrase by "and"/"or"/",": other groups, not the group's country."""
+        out = set()
+        if p.first > 0 and self._joined(doc, items[p.first - 1].end, items[p.first].start):
+            out.add(p.first - 1)
+        if p.last + 1 < len(items) and self._joined(doc, items[p.last].end, items[p.last + 1].start):
+            out.add(p.last + 1)
+        return out
 
     # ---- helpers over items -----------------------------------------------------------------
     def _entry(self, item: Item) -> Entry:
@@ -180,10 +192,15 @@ class GroupRules:
         """(first, last) item indexes of the agent nouns after the group item; (-1, -1) if none.
 
         Adjacent, or after up to two lower-case modifiers unless the group word is a plural
-        noun ("Moslem fundamentalist demonstrators", not "Kurds fled army ...")."""
+        noun ("Moslem fundamentalist demonstrators", not "Kurds fled army ..."), or shared with
+        a coordinated group or nationality ("Moslem and Croat forces")."""
         from .resolve import _modifier
 
         j = g + 1
+        if j + 1 < len(items) and kinds[j] in ("ethnic", "country") and items[j].form != "name" \
+                and self._joined(doc, items[g].end, items[j].start) \
+                and kinds[j + 1] == "agent" and items[j + 1].start == items[j].end and not used[j + 1]:
+            return j + 1, j + 1  # shared: the caller does not take these items
         if j >= len(items) or used[j] or kinds[j] != "agent":
             return -1, -1
         gap = list(doc[items[g].end:items[j].start])
@@ -228,6 +245,7 @@ class GroupRules:
             home = home or self._entry(items[h]).country
         item = items[h]
         first, last = self._agent_after(doc, items, kinds, used, h)
+        shared = first > h + 1
         after = doc[item.end] if item.end < len(doc) else None
         if first < 0:
             if after is not None and after.lower_ in PEOPLE_NOUNS:
@@ -240,9 +258,16 @@ class GroupRules:
             return None  # part of a name ("Catholic Church"), or a title before a name
         words = doc[items[first].start:items[last].end].text
         agent = self._agent_code(items, first, last, code)
+        if shared:  # "Moslem and Croat forces": the noun is the other group's too
+            return _Phrase(i, g, h, code, label, home, minority or bool(own), agent, words, item.end, **extra)
         if words.lower().split()[-1] in ELITE_WORDS and agent in ("GOV", "PTY", "CVL"):
             agent = "ELI"  # "Yoruba leaders"; but "Tamil separatist leaders" stay rebels
         return _Phrase(i, g, last, code, label, home, minority or bool(own), agent, words, items[last].end, **extra)
+
+    @staticmethod
+    def _joined(doc: Doc, start: int, end: int) -> bool:
+        gap = [t.lower_ for t in doc[start:end]]
+        return bool(gap) and set(gap) <= {"and", "or", ","}
 
     @staticmethod
     def _person_next(items: list[Item], kinds: list[str], last: int) -> bool:
@@ -313,11 +338,14 @@ class GroupRules:
             return p.home, why, tail[0] if tail else None
         if p.prefix:
             return p.prefix, "the country written before the group", None
+        before = self._coordinated.get(items[p.first].start) if self._coordinated_doc is doc else None
+        if before:  # "Bosnian Croat and Moslem forces": the first group's country
+            return before, "the country of the group it is coordinated with", None
         if tail is not None:
             return tail[1], "the country after the group", tail[0]
         if p.home and not p.minority:
             return p.home, "the group's home country", None
-        skip = set(range(p.first, p.last + 1))
+        skip = set(range(p.first, p.last + 1)) | self._coordinates(doc, items, p)
         placed = self._placed_in(doc, items, kinds, skip, ctx)
         if placed:
             return placed, "where the sentence places it", None
@@ -339,6 +367,9 @@ class GroupRules:
         if p is None:
             return None
         country, why, absorbed = self._resolve_country(doc, items, kinds, used, p, ctx)
+        if p.prefix and country == p.prefix:
+            self._coordinated = {k: country for k in range(p.end + 1, min(len(doc), p.end + 3))}
+            self._coordinated_doc = doc
         for k in range(p.first, p.last + 1):
             used[k] = True
         end = p.end
