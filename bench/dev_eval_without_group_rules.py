@@ -4,8 +4,9 @@
 
 Used to measure those rules on the same tree as everything else (docs/actors.md, "Ethnic and
 religious groups, datelines, discards"): drops the curated ``ethnic.txt`` and ``discards.txt``
-and turns the group (actors/ethnic.py), dateline (actors/dateline.py) and IGO-title rules
-into no-ops. The new agent words of ``agents.txt`` stay. No actor cache is used.
+and turns the group (actors/ethnic.py), dateline (actors/dateline.py), IGO-title rules and
+the Phoenix city names kept by curated countries into no-ops. The new agent words of
+``agents.txt`` and the non-country agent codes (REL, PPL, ...) stay. No actor cache is used.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ def main(argv: list[str]) -> None:
     from dyadwatch.cli import main as cli
 
     dictionary.CURATED_FILES = dictionary.SHIPPED_FILES
+    dictionary._inherit_places = lambda merged, places: None
     resolve.split_agents = lambda candidates, entries: candidates
     resolve.strip_dateline = lambda doc, field, candidates, entries, ctx: candidates
     resolve.fill_from_dateline = lambda doc, built, ctx: built
