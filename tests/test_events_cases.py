@@ -101,9 +101,10 @@ RULES = {
     "r14": {("JPN", "PRKGOV", "100")},  # "and then demanded that X stop ...": the demanded act did not happen
     "r15": {("CHNGOV", None, "111")},  # "anti-China rallies": China is what they are against, no group of it
     "r16": {("PRKGOV", "KOR", "130")},  # "what she called a provocation" names, it is no call
-    # "talks by telephone with X": X is no "by" agent of the talks; the parse (talks as ROOT,
-    # "held" an adjective) still loses Han's event, so none is coded instead of a wrong source
-    "r17": set(),
+    # "talks by telephone with X": X is no "by" agent of the talks; the parse makes "talks" the
+    # ROOT and "held" an adjective: the subject comes from the actors right before the verb,
+    # and "about the new American tariffs" is the topic, not the target
+    "r17": {("KORGOV", "USAGOV", "041")},
     "r18": {("NOR", "SDN", "090")},  # "dispatched a team to Sudan to investigate": the mission is the act
     "r19": {("CHN", "TWN", "150")},  # drills held by one side are a show of force, not cooperation
     # "staged protests" is a street protest (the noun alone is a government's verbal protest),

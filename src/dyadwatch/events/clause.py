@@ -419,15 +419,16 @@ class SentenceCoder:
         if not targets and not passive_target:
             core = chain[-1]
             starts: list[Token] = []
+            talks = (found.code or "00")[:2] in ("03", "04", "05")  # "talks about X": X is the topic
             if match.nominal:
                 noun = self.doc[match.trigger[-1]]
-                talks = (found.code or "00")[:2] in ("03", "04", "05")
                 starts.extend(object_tokens(noun, deep=False, topic_preps=not talks))
                 for c in noun.children:  # "its demand that Israel ease ..."
                     if c.dep_ in ("acl", "ccomp"):
                         starts.extend(g for g in c.children if g.dep_ in SUBJ)
             trigger = set(match.trigger) if match.nominal else set()
-            verb_objects = [o for t in reversed(chain) for o in object_tokens(t, deep=t is core)
+            verb_objects = [o for t in reversed(chain) for o in object_tokens(t, deep=t is core,
+                                                                          topic_preps=not (talks and t.pos_ == "NOUN"))
                             if o.i not in trigger]  # the event noun itself is not a target  # fmt: skip
             if match.nominal and self.doc[match.trigger[-1]].dep_ == "pobj":
                 starts[:0] = [o for o in verb_objects if o.dep_ in ("dobj", "dative")]  # "killed X in an air strike"
