@@ -21,6 +21,7 @@ from .model import ActorMention, CodedDocument, Document, Event, Sentence, parse
 from .nlp import DATE_ONLY_COMPONENTS, annotate, load_pipeline, parse
 from .options import Options
 from .prefilter import skip_reason
+from .recase import sentence_case
 from .segment import split_sentences
 
 
@@ -62,6 +63,7 @@ class Coder:
             if reason:
                 pending.skipped[reason] += 1
                 continue
+            doc = sentence_case(doc, self.actors.name_tokens(doc))  # "Putin Meets Xi": a headline
             mentions = self.actors.find(doc, sentence, ctx)
             pending.mentions.extend(mentions)
             if self.options.prefilter and not self.events.could_code(doc, mentions):

@@ -63,6 +63,11 @@ class ActorStage:
     def new_context(self, anchor: dt.date | None) -> Context:
         return Context(anchor)
 
+    def name_tokens(self, doc: Doc) -> set[int]:
+        """Indices of tokens inside dictionary names written with capitals (not agent words)."""
+        return {i for c in self.resolver.matcher.find(doc) if any(f.case != "any" for f in c.forms)
+                for i in range(c.start, c.end)}  # fmt: skip
+
     def find(self, doc: Doc, sentence: Sentence, ctx: Context) -> list[ActorMention]:
         return mark(doc, sentence, self.resolver.find(doc, sentence, ctx))
 

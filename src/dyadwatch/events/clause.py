@@ -464,7 +464,7 @@ class SentenceCoder:
         if not sources and subj is not None and not passive and targets:  # "opposition parties called on President Moi"
             armed = {"MIL", "COP"} if md.root(found.code or "00") in _VIOLENCE else set()  # "soldiers killed rebels in Chad"
             sources = [a for t in targets[:1] for a in self._domestic(t, [subj], _DOMESTIC_SECTORS, _NON_STATE | armed)]
-        places = all(t.kind in ("country", "place") and t.code == t.country for t in targets)
+        only_places = all(t.kind in ("country", "place") and t.code == t.country for t in targets)
         if not sources and subj is not None and not passive:
             # bare groups of a sentence that names one country: "Rebels shot down a military helicopter
             # in Mali" (MLIREB -> MLIMIL), "demonstrators rallied outside parliament in Sofia" (BGRCVL)
@@ -472,9 +472,9 @@ class SentenceCoder:
             violent = md.root(found.code or "00") in _VIOLENCE
             if src:
                 sources = src
-                targets = tgt if (tgt and places) else [t for t in targets if not any(
+                targets = tgt if (tgt and only_places) else [t for t in targets if not any(
                     self_dyad(x, t, found.code, self.groups) for x in src)]  # fmt: skip
-            elif violent and tgt and places and self._unknown_armed(subj):  # "gunmen killed 12 soldiers in Burkina Faso"
+            elif violent and tgt and only_places and self._unknown_armed(subj):  # "gunmen killed 12 soldiers in Burkina Faso"
                 targets = tgt
                 found.unknown_source = True
         found.sources, found.targets = sources, targets
@@ -548,7 +548,7 @@ class SentenceCoder:
                 if c.dep_ == "prep" and c.lower_ == "in":
                     for pobj in c.children:
                         m = self.idx.at(pobj) if pobj.dep_ == "pobj" else None
-                        if m is not None and m.kind == "country" and m.code == m.country:
+                        if m is not None and m.kind in ("country", "place") and m.code == m.country:
                             return [m]
         return []
 
@@ -588,6 +588,9 @@ class SentenceCoder:
         for tok in self.doc:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.i in self.used_nouns:
                 continue
+            clause = self.coded.get(tok.head.i) if tok.dep_ in SUBJ else None
+            if clause is not None and clause.sources:
+                continue  # "Israeli strikes kill 20 in Gaza": the clause is the event
             hit = match_noun(self.lex, tok)
             if hit is None:
                 continue
