@@ -31,3 +31,9 @@ def test_sentence_case_text_is_left_alone() -> None:
 def test_acronyms_and_unknown_words_keep_their_case() -> None:
     out = sentence_case(NLP("EU Imposes New Sanctions on Kherson Officials"), set())
     assert out.text == "EU imposes new sanctions on Kherson officials"
+
+
+def test_titles_before_names_keep_their_case() -> None:
+    doc = NLP("China Welcomes Talks as Foreign Minister Wang Meets Envoys")
+    out = sentence_case(doc, {0, 6})  # China, Wang
+    assert out.text == "China welcomes talks as Foreign Minister Wang meets envoys"

@@ -20,6 +20,12 @@ from .actors.fuzzy import is_english
 
 MIN_WORDS = 3
 TITLE_SHARE = 0.7  # share of alphabetic words that start with a capital
+# title words kept before a name: the actor stage reads "President Lee" as a title and a name
+TITLES = frozenset(
+    "president prime minister premier chancellor king queen emperor emir crown prince sheikh "
+    "secretary general foreign defence defense interior finance vice deputy acting supreme "
+    "leader senator governor ambassador envoy chairman chairwoman pope ayatollah state".split()
+)
 # short headline words the English word list (5+ letters) leaves out
 SHORT_WORDS = frozenset(
     "kill kills aid air arms army back ban bans bar call calls cut cuts deal deny end ends ease eye "
@@ -48,6 +54,10 @@ def sentence_case(doc: Doc, names: Collection[int]) -> Doc:
     ``names``: indices of tokens that belong to dictionary names."""
     if not is_title_case(doc):
         return doc
+    names = set(names)
+    for tok in reversed(doc[:-1]):  # "President Lee", "Foreign Minister Wang": titles stay with names
+        if tok.lower_ in TITLES and tok.i + 1 in names:
+            names.add(tok.i)
     words = []
     for tok in doc:
         w = tok.text

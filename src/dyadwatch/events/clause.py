@@ -610,8 +610,8 @@ class SentenceCoder:
                     pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                     if pobj is not None:
                         targets = targets or self.idx.actors(pobj)
-            if sources and tok.dep_ == "conj" and tok.is_title and self.idx.at(tok.head) is not None:
-                # title case "X and Y Call for ...": the verb parsed as a noun, coordinated with X
+            if sources and tok.dep_ == "conj" and self.idx.at(tok.head) is not None:
+                # headline "X and Y Call for ...": the verb parsed as a noun, coordinated with X
                 first = self.idx.actors(tok.head)
                 sources = first + [m for m in sources if all(m is not f for f in first)]
             if not sources and len(targets) >= 2:  # "talks between X and Y": both ways
