@@ -56,3 +56,18 @@ def test_heldout_floors(heldout_report: EvalReport) -> None:
     f1 = heldout_report.triples["country"].f1
     assert heldout_report.type_accuracy >= HELDOUT["type_accuracy"], heldout_report.type_accuracy
     assert f1 >= HELDOUT["triple_f1_country"], f1
+
+
+DEV2 = FLOORS["dev2"]
+
+
+@pytest.fixture(scope="module")
+def dev2_report() -> EvalReport:
+    # bench/dev2/: the project's second development set (CAMEO-manual style), tuned on
+    return evaluate([HERE.parent / DEV2["gold"]])
+
+
+def test_dev2_floors(dev2_report: EvalReport) -> None:
+    f1 = dev2_report.triples["country"].f1
+    assert dev2_report.type_accuracy >= DEV2["type_accuracy"], dev2_report.type_accuracy
+    assert f1 >= DEV2["triple_f1_country"], f1
