@@ -34,6 +34,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from .doctext import doc_text
+
 if TYPE_CHECKING:  # spaCy is only needed for the types here: the readers import this module
     from spacy.tokens import Doc, Token
 
@@ -293,7 +295,7 @@ def _governing(doc: Doc, trigger_char: int, cands: list[Candidate]) -> Candidate
 
 def date_for_event(doc: Doc, trigger_char: int, anchor: dt.date | None) -> tuple[str | None, str | None]:
     """(ISO date, expression) of the event whose trigger starts at ``trigger_char`` in ``doc``."""
-    cands = scan(doc.text, anchor)
+    cands = scan(doc_text(doc), anchor)
     if doc.has_annotation("ENT_IOB"):
         cands += _entity_candidates(doc, cands, anchor)
     chosen = _governing(doc, trigger_char, cands) if cands else None

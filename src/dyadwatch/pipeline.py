@@ -16,12 +16,13 @@ from spacy.tokens import Doc
 
 from . import dates
 from .actors import ActorStage
+from .doctext import doc_text
 from .events import EventStage, merge_events
 from .model import ActorMention, CodedDocument, Document, Event, Sentence, parse_iso_date
 from .nlp import DATE_ONLY_COMPONENTS, annotate, load_pipeline, parse
 from .options import Options
 from .prefilter import skip_reason
-from .recase import sentence_case
+from .recase import is_title_case, sentence_case
 from .segment import split_sentences
 
 
@@ -63,7 +64,8 @@ class Coder:
             if reason:
                 pending.skipped[reason] += 1
                 continue
-            doc = sentence_case(doc, self.actors.name_tokens(doc))  # "Putin Meets Xi": a headline
+            if is_title_case(doc):  # "Putin Meets Xi": a headline
+                doc = sentence_case(doc, self.actors.name_tokens(doc))
             mentions = self.actors.find(doc, sentence, ctx)
             pending.mentions.extend(mentions)
             if self.options.prefilter and not self.events.could_code(doc, mentions):
@@ -111,7 +113,7 @@ class Coder:
         # in place: candidates now hold parsed Docs, without the date-only components (NER)
         parse(self.nlp, docs, self.options.batch_size, exclude=DATE_ONLY_COMPONENTS)
         coded = [self._code_events(p) for p in batch]
-        dated = {id(doc): doc for c in coded for _, doc, _ in c if dates.needs_entities(doc.text)}
+        dated = {id(doc): doc for c in coded for _, doc, _ in c if dates.needs_entities(doc_text(doc))}
         annotate(self.nlp, list(dated.values()), DATE_ONLY_COMPONENTS, self.options.batch_size)
         for p, c in zip(batch, coded, strict=True):
             yield self._finish(p, c)

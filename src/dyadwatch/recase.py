@@ -68,4 +68,5 @@ def sentence_case(doc: Doc, names: Collection[int]) -> Doc:
         words.append(w)
     out = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
     out.user_data.update(doc.user_data)
+    out.user_data.pop("dyadwatch.text", None)  # the cached text of the original case
     return out

@@ -53,6 +53,7 @@ def split_sentences(
     for start, end in paragraph_spans(document):
         for sdoc in split_into_sentences(nlp, document.body[start:end]):
             s = start + sdoc.user_data["char_offset"]
-            text = sdoc.text  # computed from the tokens at each access
+            text = sdoc.text  # computed from the tokens at each access: keep it (see doctext.py)
+            sdoc.user_data["dyadwatch.text"] = text
             out.append((Sentence(len(out), text, s, s + len(text), "body"), sdoc))
     return out

@@ -38,6 +38,7 @@ from .roles import (
 
 FORM_PRIORITY = {"discard": 9, "name": 8, "capital": 7, "seat": 7, "adjective": 6, "demonym": 5, "word": 3, "short": 2}
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_PRONOUN_RE = re.compile(r"\b(?:" + "|".join(PRONOUNS) + r")\b", re.I)
 LOCATIVES = {"in", "at", "near", "outside", "around", "across", "throughout", "inside", "within", "into", "of"}
 JOINERS = {"and", "or", ",", "&"}
 POSSESSIVES = {"'s", "’s", "'", "’"}
@@ -228,7 +229,7 @@ class Resolver:
             return after is not None and after.lower_ in ("administration", "government", "cabinet", "camp")
         return True
 
-    def pronouns(self, doc: Doc, items: list[Item], ctx: Context) -> list[Item]:
+    def pronouns(self, doc: Doc, items: list[Item], ctx: Context, text: str | None = None) -> list[Item]:
         """Pronouns and group references ("the two leaders") not covered by a name; a group
         reference replaces agent nouns inside it ("leaders")."""
         groups = [Item(g.start, g.end, "group", group=g) for g in find_groups(doc)]
@@ -236,13 +237,14 @@ class Resolver:
         items = [it for it in items if not grouped.intersection(range(it.start, it.end)) or self._kind(it) != "agent"]
         groups = [g for g in groups if not any(it.start < g.end and g.start < it.end for it in items)]
         taken = {i for it in [*items, *groups] for i in range(it.start, it.end)}
-        extra = [Item(t.i, t.i + 1, "pronoun") for t in doc if t.lower_ in PRONOUNS and t.i not in taken]
+        extra = [Item(t.i, t.i + 1, "pronoun") for t in doc if t.lower_ in PRONOUNS and t.i not in taken] \
+            if _PRONOUN_RE.search(doc.text if text is None else text) else []  # most have none: skip the walk
         return sorted(items + groups + extra, key=lambda i: i.start)
 
     # ---- the public step -----------------------------------------------------------------------
     def find(self, doc: Doc, sentence: Sentence, ctx: Context) -> list[ActorMention]:
         candidates = strip_dateline(doc, sentence.field, split_agents(self.matcher.find(doc), self.entries), self.entries, ctx)
-        items = self.pronouns(doc, self.select(doc, candidates, ctx), ctx)
+        items = self.pronouns(doc, self.select(doc, candidates, ctx), ctx, sentence.text)
         built = fill_from_dateline(doc, self.combine(doc, items, ctx), ctx)
         return [self.mention(doc, sentence, b) for b in built]
 

@@ -61,7 +61,10 @@ class EventStage:
 
     def could_code(self, doc: Doc, mentions: list[ActorMention]) -> bool:
         """Cheap test on a token-only Doc: an actor and a word of the verb/noun vocabulary."""
-        if not any(usable(m) for m in mentions):
+        # a place alone ("talks in Geneva") makes no event; with a bare group it can ("protesters
+        # rallied in Sofia")
+        actors = [m for m in mentions if usable(m) and m.kind != "place"]
+        if not actors and not (any(m.kind == "place" for m in mentions) and any(not usable(m) for m in mentions)):
             return False
         vocab = self.vocabulary
         return any(t.lower_ in vocab for t in doc)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..doctext import doc_text
+
 FUTURE = frozenset({"will", "would", "shall", "'ll", "wo", "going"})
 POSSIBLE = frozenset({"may", "might", "could", "can", "ca"})
 OBLIGATION = frozenset({"must", "should", "ought"})
@@ -151,7 +153,7 @@ def governing_statement(verb: Token, statement_lemmas: frozenset[str]) -> Token 
 def according_to(verb: Token) -> Token | None:
     """The object of 'according to X' in the sentence, if any."""
     doc = verb.doc
-    if "according" not in doc.text:
+    if "according" not in doc_text(doc):
         return None
     for tok in doc:
         if tok.lower_ == "according":
