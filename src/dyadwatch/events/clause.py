@@ -179,11 +179,18 @@ class SentenceCoder:
                 continue  # the content of "demanded that ...", "reiterated its demand that ..."
             if any(self.reported_act(c) for c in tok.children):
                 continue  # "Y did Z, X protested": X's protest is the event
-            if self._purpose(tok):
+            if self._purpose(tok) and not self._protest_purpose(tok):
                 continue  # "staged demonstrations to demand reforms": the purpose did not happen
             heads.append(tok)
         heads.sort(key=lambda t: (sum(1 for _ in t.ancestors), t.i))
         return heads
+
+    def _protest_purpose(self, tok: Token) -> bool:
+        """ "Farmers drove tractors into Brussels to protest against EU policy": when the main verb
+        is no event, a protest purpose names what the act was."""
+        own, main = self.own(tok), self.own(tok.head)
+        return own is not None and (own.forward or "")[:2] == "14" and (main is None or not main.forward
+                                                                        or not main.forward[:2].isdigit())
 
     def _content(self, tok: Token) -> bool:
         """The content clause of a non-statement verb, or a verb coordinated with one
@@ -449,16 +456,20 @@ class SentenceCoder:
             if len(sources) >= 2 and (found.code or "")[:2] in ("03", "04", "05", "06"):
                 # "X and Y met on the sidelines of a NATO summit", "signed an accord in a ceremony attended by ..."
                 starts = [t for t in starts if t.dep_ == "dobj" or (t.head.dep_ == "prep" and t.head.lower_ == "with")]
+            place: list[ActorMention] = []
             for s in starts:
                 cand = [m for m in self.idx.actors(s, exclude) if m.country not in countries
                         and not any(self_dyad(x, m, found.code, self.groups) for x in sources)]  # fmt: skip
-                if cand:
+                if cand and all(m.kind == "place" for m in cand):
+                    place = place or cand  # "protested in Belgrade against the government": the place last
+                elif cand:
                     targets = cand
                     break
             if not targets and len(sources) == 1:  # "Turkish police dispersed students": Turkish students
                 violent = md.root(found.code or "00") in _VIOLENCE  # "rebels ambushed an army convoy"
                 targets = self._domestic(sources[0], starts, _STATE | ({"REB", "OPP"} if violent else set()),
                                          _DOMESTIC_SECTORS | ({"MIL"} if violent else set()))
+            targets = targets or place
             if any(t.lower_ == "unilateral" for i in found.trigger for t in self.doc[i].children):
                 targets = []  # "declared a unilateral ceasefire to mark the withdrawal of X": no counterpart
         if not sources and subj is not None and not passive and targets:  # "opposition parties called on President Moi"

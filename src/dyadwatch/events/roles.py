@@ -232,6 +232,7 @@ def _reduced_passive(verb: Token) -> bool:
     return (
         verb.tag_ == "VBN"
         and verb.dep_ == "ROOT"
+        and verb.doc[-1].text not in (".", "!", "?")  # a headline has no full stop; "Serbs protested." is active
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
         and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
     )
