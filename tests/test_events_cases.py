@@ -115,6 +115,7 @@ RULES = {
     # the event noun behind a measure of time ("three weeks of exercises"), both ways
     "r23": {("EGYMIL", "USAMIL", "062"), ("USAMIL", "EGYMIL", "062")},
     "r26": {("SAUGOV", "IRNGOV", "043")},  # receiving a minister is hosting him
+    "r27": {("KENEDU", "KENGOV", "141")},  # a crowd protests in the street, against its government
 }
 
 
