@@ -297,3 +297,8 @@ def test_a_countrys_leader_before_the_name_is_its_government(stage, nlp) -> None
     assert [c for _, c in codes(m)] == ["KORGOV"]
     (m,) = run(stage, nlp, "2023-01-01", "Opposition leader Moon Jae-in spoke.")  # not a head of state
     assert [c for _, c in codes(m)] == ["KORELI"]
+
+
+def test_bare_surname_unique_in_the_dictionary_and_in_office(stage, nlp) -> None:
+    (m,) = run(stage, nlp, "2024-05-01", "Lavrov met reporters.")
+    assert codes(m)[:1] == [("Lavrov", "RUSGOV")] and "only" in m[0].reason

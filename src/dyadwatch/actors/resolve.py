@@ -199,6 +199,11 @@ class Resolver:
         if not shorts or not self._bare_surname(doc, cand):
             return [], ""
         heads = {f.entry: role for f in shorts if (role := self.offices.head_role(f.entry, ctx.anchor)) is not None}
+        if not heads and len({f.entry for f in shorts}) == 1:
+            # a surname only one person in the dictionary has ("Lavrov", "Blinken"), in office on the date
+            res = resolve_entry(self.entries[shorts[0].entry], ctx.anchor)
+            if res is not None and res.role is not None and res.code[3:6] not in ("", "ELI"):
+                return shorts[:1], res.title or res.code
         if len(heads) != 1:
             return [], ""
         (index, role), = heads.items()
