@@ -101,4 +101,3 @@ def annotate(nlp: Language, docs: list[Doc], names: Iterable[str], batch_size: i
         if name in nlp.pipe_names and docs:
             for _ in nlp.get_pipe(name).pipe(docs, batch_size=batch_size):  # type: ignore[attr-defined]
                 pass
-
