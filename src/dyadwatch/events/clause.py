@@ -493,12 +493,15 @@ class SentenceCoder:
 
     def _domestic(self, anchor: ActorMention, starts: list[Token], anchor_sectors: frozenset[str],
                   sectors: frozenset[str] = _DOMESTIC_SECTORS) -> list[ActorMention]:
-        """A bare group ("students", "opposition parties") in a sentence that names one country
-        only, acting on or acted on by that country's state: the group is that country's."""
-        country = anchor.country
-        sector = anchor.agent or anchor.code[3:6]
-        if not country or sector not in anchor_sectors:
+        """A bare group ("students", "opposition parties") acting on or acted on by the state
+        ``anchor`` (of a sector in ``anchor_sectors``): the group of its country (``_group_of``)."""
+        if not anchor.country or (anchor.agent or anchor.code[3:6]) not in anchor_sectors:
             return []
+        return self._group_of(anchor.country, starts, sectors)
+
+    def _group_of(self, country: str, starts: list[Token], sectors: frozenset[str]) -> list[ActorMention]:
+        """The first bare group of a sector in ``sectors`` in the phrases of ``starts``, as a group of
+        ``country`` when the sentence names no other country."""
         if any(m.country and m.country != country for m in self.idx.by_token.values()):
             return []  # another country is named: whose group it is stays open
         for start in starts:
@@ -516,12 +519,10 @@ class SentenceCoder:
         countries = {m.country for m in self.idx.by_token.values() if m.country}
         if len(countries) != 1:
             return [], []
-        anchor = next(m for m in self.idx.by_token.values() if m.country)
-        place = replace(anchor, code=anchor.country or anchor.code, agent=None)
-        src = self._domestic(place, [subj], frozenset({""}), _DOMESTIC_SECTORS | {"MIL"})
+        (country,) = countries
         objects = [c for c in verb.children if c.dep_ in ("dobj", "prep")]
-        tgt = self._domestic(place, objects, frozenset({""}), _DOMESTIC_SECTORS | {"MIL"})
-        return src, tgt
+        sectors = _DOMESTIC_SECTORS | {"MIL"}
+        return self._group_of(country, [subj], sectors), self._group_of(country, objects, sectors)
 
     def _unknown_armed(self, subj: Token) -> bool:
         """ "Gunmen", "unidentified attackers": armed men nobody names."""
