@@ -32,7 +32,6 @@ def parsed(spec: str) -> Doc:
 
 def code(stage: EventStage, doc: Doc, actors: dict[str, str], start: int = 0) -> list[Event]:
     """Code ``doc`` as a body sentence starting at ``start``; ``actors``: token text -> code."""
-    sentence = Sentence(3, doc.text, start, start + len(doc.text), "body")
     mentions = []
     for tok in doc:
         if tok.text in actors:
@@ -40,7 +39,12 @@ def code(stage: EventStage, doc: Doc, actors: dict[str, str], start: int = 0) ->
             s = start + tok.idx
             mentions.append(ActorMention(tok.text, s, s + len(tok.text), 3, c, c[:3], c[3:] or None,
                                          tok.text, kind="country"))  # fmt: skip
-    return stage.code(doc, sentence, mentions, "art-1")
+    return code_mentions(stage, doc, mentions, start)
+
+
+def code_mentions(stage: EventStage, doc: Doc, mentions: list[ActorMention], start: int = 0) -> list[Event]:
+    """Code ``doc`` as a body sentence starting at ``start`` with the given mentions."""
+    return stage.code(doc, Sentence(3, doc.text, start, start + len(doc.text), "body"), mentions, "art-1")
 
 
 def summary(events: list[Event]) -> set[tuple]:
@@ -469,8 +473,7 @@ def _bare(doc: Doc, word: str, sector: str) -> ActorMention:
 
 
 def _code_with(stage: EventStage, doc: Doc, mentions: list[ActorMention]) -> set[tuple]:
-    sentence = Sentence(3, doc.text, 0, len(doc.text), "body")
-    return {(e.source_code, e.target_code, e.cameo_code[:2]) for e in stage.code(doc, sentence, mentions, "a")}
+    return {(e.source_code, e.target_code, e.cameo_code[:2]) for e in code_mentions(stage, doc, mentions)}
 
 
 def test_bare_groups_in_a_one_country_sentence_are_of_that_country(stage):

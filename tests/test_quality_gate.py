@@ -43,31 +43,12 @@ def test_triple_f1_floor(report: EvalReport) -> None:
     assert f1 >= FLOORS["triple_f1_country"], f"country-level triple F1 {f1:.3f} < floor"
 
 
-HELDOUT = FLOORS["heldout"]
-
-
-@pytest.fixture(scope="module")
-def heldout_report() -> EvalReport:
-    # bench/heldout/: written by people who did not tune the coder (bench/heldout/*.README.md)
-    return evaluate([HERE.parent / HELDOUT["gold"]])
-
-
-def test_heldout_floors(heldout_report: EvalReport) -> None:
-    f1 = heldout_report.triples["country"].f1
-    assert heldout_report.type_accuracy >= HELDOUT["type_accuracy"], heldout_report.type_accuracy
-    assert f1 >= HELDOUT["triple_f1_country"], f1
-
-
-DEV2 = FLOORS["dev2"]
-
-
-@pytest.fixture(scope="module")
-def dev2_report() -> EvalReport:
-    # bench/dev2/: the project's second development set (CAMEO-manual style), tuned on
-    return evaluate([HERE.parent / DEV2["gold"]])
-
-
-def test_dev2_floors(dev2_report: EvalReport) -> None:
-    f1 = dev2_report.triples["country"].f1
-    assert dev2_report.type_accuracy >= DEV2["type_accuracy"], dev2_report.type_accuracy
-    assert f1 >= DEV2["triple_f1_country"], f1
+# bench/heldout/: written by people who did not tune the coder (bench/heldout/*.README.md);
+# bench/dev2/: the project's second development set (CAMEO-manual style), tuned on
+@pytest.mark.parametrize("name", ["heldout", "dev2"])
+def test_repository_set_floors(name: str) -> None:
+    floors = FLOORS[name]
+    report = evaluate([HERE.parent / floors["gold"]])
+    f1 = report.triples["country"].f1
+    assert report.type_accuracy >= floors["type_accuracy"], report.type_accuracy
+    assert f1 >= floors["triple_f1_country"], f1
